@@ -1,0 +1,53 @@
+"""The command line: `boto-typegen generate | list`; user mistakes become one line on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .errors import GeneratorError
+from .parse.source import BotocoreData
+from .pipeline import generate_service
+
+DEFAULT_SERVICE = "sagemaker-edge"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="boto-typegen",
+        description="Generate boto3 type stubs and their docs from botocore's service models.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    generate = commands.add_parser("generate", help="generate stub packages")
+    generate.add_argument(
+        "services", nargs="*", metavar="SERVICE", help=f"botocore service names (default: {DEFAULT_SERVICE})"
+    )
+    generate.add_argument("--output", type=Path, default=Path("output"), help="folder for the packages")
+    generate.add_argument(
+        "--data-path", type=Path, help="a folder of botocore models searched before botocore's own"
+    )
+    listing = commands.add_parser("list", help="the services botocore knows, one a line")
+    listing.add_argument("--data-path", type=Path, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        data = BotocoreData(args.data_path)
+        if args.command == "list":
+            print("\n".join(data.service_names()))
+            return 0
+        services = args.services or [DEFAULT_SERVICE]
+        for service in services:
+            written = generate_service(data, service, args.output)
+            print(f"{written.service}: {written.files} files in {args.output}")
+        return 0
+    except GeneratorError as error:
+        print(f"boto-typegen: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("boto-typegen: interrupted; earlier output left as it was", file=sys.stderr)
+        return 130

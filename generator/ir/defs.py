@@ -1,0 +1,110 @@
+"""Definitions of the IR: the named things a stub package declares (TypedDicts, aliases, Literals)."""
+
+from __future__ import annotations
+
+import enum
+import keyword
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from .types import STR, DefRef, Import, LiteralValues, Module, TypeExpr, not_required, quote
+
+
+class Direction(enum.Enum):
+    """Which side of a call a shape is rendered for."""
+
+    INPUT = "input"
+    OUTPUT = "output"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a TypedDict."""
+
+    name: str
+    type: TypeExpr
+    required: bool
+    documentation: str = ""
+
+    @property
+    def annotation(self) -> TypeExpr:
+        return self.type if self.required else not_required(self.type)
+
+    @property
+    def key(self) -> str:
+        """The key as a string literal, for the functional TypedDict form."""
+        return quote(self.name)
+
+
+@dataclass(frozen=True)
+class TypedDictDef:
+    """A TypedDict rendered from a structure shape (or a fixed one like ResponseMetadata)."""
+
+    name: str
+    fields: tuple[Field, ...]
+    shape_name: str = ""
+    direction: Direction = Direction.INPUT
+    documentation: str = ""
+    kind: str = field(default="TypedDict", init=False)
+
+    @property
+    def ref(self) -> DefRef:
+        return DefRef(self.name, Module.TYPE_DEFS)
+
+    @property
+    def functional(self) -> bool:
+        """Keys that are not identifiers, or that shadow a name the body uses, need the call form."""
+        used = {name for item in self.fields for name in item.annotation.names()}
+        return any(
+            not item.name.isidentifier() or keyword.iskeyword(item.name) or item.name in used
+            for item in self.fields
+        )
+
+    def type_exprs(self) -> Iterator[TypeExpr]:
+        for item in self.fields:
+            yield item.annotation
+
+    def imports(self) -> Iterator[Import]:
+        yield Import("typing", "TypedDict")
+        for expr in self.type_exprs():
+            yield from expr.imports()
+
+
+@dataclass(frozen=True)
+class AliasDef:
+    """A type alias in type_defs: TimestampTypeDef, BlobTypeDef, XUnionTypeDef."""
+
+    name: str
+    type: TypeExpr
+    kind: str = field(default="Union", init=False)
+
+    @property
+    def ref(self) -> DefRef:
+        return DefRef(self.name, Module.TYPE_DEFS)
+
+    def type_exprs(self) -> Iterator[TypeExpr]:
+        yield self.type
+
+    def imports(self) -> Iterator[Import]:
+        return self.type.imports()
+
+
+@dataclass(frozen=True)
+class LiteralDef:
+    """A Literal alias in literals: one per enum shape, plus service and region names."""
+
+    name: str
+    values: tuple[str, ...]
+    documentation: str = ""
+
+    @property
+    def ref(self) -> DefRef:
+        return DefRef(self.name, Module.LITERALS)
+
+    @property
+    def type(self) -> TypeExpr:
+        # a service botocore lists no region for still gets a usable RegionName
+        return LiteralValues(self.values) if self.values else STR
+
+
+TypeDef = Union[TypedDictDef, AliasDef]

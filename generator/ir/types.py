@@ -1,0 +1,190 @@
+"""Type expressions of the IR: how each type is written in a stub and which imports it needs."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterator
+
+
+class Module(enum.Enum):
+    """The generated modules a definition can live in."""
+
+    TYPE_DEFS = "type_defs"
+    LITERALS = "literals"
+    CLIENT = "client"
+    PAGINATOR = "paginator"
+    WAITER = "waiter"
+
+
+# typing names that stubs for Python < 3.12 must take from typing_extensions
+BACKPORTED = frozenset({"NotRequired", "TypedDict", "Unpack", "Literal"})
+
+
+@dataclass(frozen=True, order=True)
+class Import:
+    """One `from module import name`; `module` is absolute, or a generated Module."""
+
+    module: str
+    name: str
+    alias: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.name} as {self.alias}" if self.alias else self.name
+
+    @property
+    def is_backported(self) -> bool:
+        return self.module == "typing" and self.name in BACKPORTED
+
+    @property
+    def is_local(self) -> bool:
+        return self.module.startswith(".")
+
+
+class TypeExpr:
+    """A type as it appears in an annotation."""
+
+    def render(self) -> str:
+        raise NotImplementedError
+
+    def imports(self) -> Iterator[Import]:
+        raise NotImplementedError
+
+    def refs(self) -> Iterator[DefRef]:
+        """The generated definitions this type mentions."""
+        return iter(())
+
+    def names(self) -> Iterator[str]:
+        """Every bare name the rendered text uses (to spot keys that shadow them)."""
+        for item in self.imports():
+            yield item.name
+
+
+@dataclass(frozen=True)
+class Builtin(TypeExpr):
+    """A name that needs no import: str, int, list, dict, ..."""
+
+    name: str
+
+    def render(self) -> str:
+        return self.name
+
+    def imports(self) -> Iterator[Import]:
+        return iter(())
+
+    def names(self) -> Iterator[str]:
+        yield self.name
+
+
+@dataclass(frozen=True)
+class External(TypeExpr):
+    """A name imported from another module: datetime, Sequence, StreamingBody, ..."""
+
+    module: str
+    name: str
+    alias: str = ""
+
+    def render(self) -> str:
+        return self.alias or self.name
+
+    def imports(self) -> Iterator[Import]:
+        yield Import(self.module, self.name, self.alias)
+
+    def names(self) -> Iterator[str]:
+        yield self.render()
+
+
+@dataclass(frozen=True)
+class DefRef(TypeExpr):
+    """A reference to a definition generated into one of the package's modules."""
+
+    name: str
+    module: Module
+
+    def render(self) -> str:
+        return self.name
+
+    def imports(self) -> Iterator[Import]:
+        yield Import("." + self.module.value, self.name)
+
+    def refs(self) -> Iterator[DefRef]:
+        yield self
+
+
+@dataclass(frozen=True)
+class Subscript(TypeExpr):
+    """A generic applied to arguments: Sequence[X], dict[str, X], Union[X, Y]."""
+
+    base: TypeExpr
+    args: tuple[TypeExpr, ...]
+
+    def render(self) -> str:
+        return f"{self.base.render()}[{', '.join(arg.render() for arg in self.args)}]"
+
+    def imports(self) -> Iterator[Import]:
+        yield from self.base.imports()
+        for arg in self.args:
+            yield from arg.imports()
+
+    def refs(self) -> Iterator[DefRef]:
+        for arg in self.args:
+            yield from arg.refs()
+
+    def names(self) -> Iterator[str]:
+        yield from self.base.names()
+        for arg in self.args:
+            yield from arg.names()
+
+
+@dataclass(frozen=True)
+class LiteralValues(TypeExpr):
+    """Literal["a", "b"]."""
+
+    values: tuple[str, ...]
+
+    def render(self) -> str:
+        return f"Literal[{', '.join(quote(value) for value in self.values)}]"
+
+    def imports(self) -> Iterator[Import]:
+        yield Import("typing", "Literal")
+
+
+def quote(value: str) -> str:
+    """A Python string literal for `value`, quoted the way black prefers."""
+    body = value.replace("\\", "\\\\").translate(_CONTROL_ESCAPES)
+    if '"' in value and "'" not in value:
+        return "'" + body + "'"
+    return '"' + body.replace('"', '\\"') + '"'
+
+
+_CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in range(32)} | {10: "\\n", 9: "\\t", 13: "\\r"}
+
+
+STR = Builtin("str")
+INT = Builtin("int")
+FLOAT = Builtin("float")
+BOOL = Builtin("bool")
+BYTES = Builtin("bytes")
+NONE = Builtin("None")
+ANY = External("typing", "Any")
+DATETIME = External("datetime", "datetime")
+STREAMING_BODY = External("botocore.response", "StreamingBody")
+
+
+def list_of(direction_is_input: bool, item: TypeExpr) -> TypeExpr:
+    base: TypeExpr = External("collections.abc", "Sequence") if direction_is_input else Builtin("list")
+    return Subscript(base, (item,))
+
+
+def map_of(direction_is_input: bool, key: TypeExpr, value: TypeExpr) -> TypeExpr:
+    base: TypeExpr = External("collections.abc", "Mapping") if direction_is_input else Builtin("dict")
+    return Subscript(base, (key, value))
+
+
+def union(*members: TypeExpr) -> TypeExpr:
+    return Subscript(External("typing", "Union"), members)
+
+
+def not_required(inner: TypeExpr) -> TypeExpr:
+    return Subscript(External("typing", "NotRequired"), (inner,))

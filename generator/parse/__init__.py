@@ -1,0 +1,1 @@
+"""Parsing: botocore's service models into the IR."""

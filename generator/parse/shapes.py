@@ -1,0 +1,296 @@
+"""Botocore shapes into IR definitions: which structures each side of a call needs, their names and keys."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
+
+from ..ir import fixed
+from ..ir.defs import AliasDef, Direction, Field, LiteralDef, TypedDictDef
+from ..ir.types import (
+    ANY,
+    BOOL,
+    BYTES,
+    DATETIME,
+    FLOAT,
+    INT,
+    STR,
+    STREAMING_BODY,
+    DefRef,
+    External,
+    Module,
+    Subscript,
+    TypeExpr,
+    list_of,
+    map_of,
+    union,
+)
+from .text import plain_text
+
+
+class Role(enum.Enum):
+    """How a structure is used; each role it is used in may need its own TypedDict."""
+
+    INPUT = 0  # a request, or nested anywhere in one
+    RESULT = 1  # the top-level output of an operation: every key present, plus ResponseMetadata
+    OUTPUT = 2  # nested in a result
+
+
+# name suffixes tried in turn when a structure needs more than one TypedDict
+_VARIANT_SUFFIXES = ("", "Output", "Result", "Extra")
+
+_SCALARS: dict[str, TypeExpr] = {
+    "string": STR,
+    "character": STR,
+    "integer": INT,
+    "long": INT,
+    "short": INT,
+    "byte": INT,
+    "bigdecimal": FLOAT,
+    "float": FLOAT,
+    "double": FLOAT,
+    "boolean": BOOL,
+}
+
+
+@dataclass(frozen=True)
+class OperationTypes:
+    """The request and result definitions of one operation (None where the operation has none)."""
+
+    request: Optional[TypedDictDef]
+    result: Optional[TypedDictDef]
+
+
+class ShapeConverter:
+    """Walks a service's operations and names one definition per structure and role."""
+
+    def __init__(self, model: ServiceModel) -> None:
+        self.model = model
+        self._roles: dict[str, set[Role]] = {}
+        self._shapes: dict[str, StructureShape] = {}
+        self._enums: dict[str, Shape] = {}
+        self._aliases: dict[str, AliasDef] = {}
+        for operation in self._operations():
+            if _has_members(operation.input_shape):
+                self._mark(operation.input_shape, Role.INPUT)
+            if operation.output_shape is not None:
+                self._mark(operation.output_shape, Role.RESULT)
+        self._sensitive = self._direction_sensitive()
+        self._union_names: dict[str, str] = {}
+        self._names = self._assign_names()
+        self._typed_dicts: dict[tuple[str, Role], TypedDictDef] = {}
+
+    def _operations(self) -> Iterable[OperationModel]:
+        for name in sorted(self.model.operation_names):
+            yield self.model.operation_model(name)
+
+    # usage ---------------------------------------------------------------------------------
+    def _mark(self, shape: Shape, role: Role) -> None:
+        if isinstance(shape, StructureShape) and not _is_document(shape):
+            roles = self._roles.setdefault(shape.name, set())
+            if role in roles:
+                return
+            roles.add(role)
+            self._shapes[shape.name] = shape
+            nested = Role.INPUT if role is Role.INPUT else Role.OUTPUT
+            for member in shape.members.values():
+                self._mark(member, nested)
+        elif isinstance(shape, ListShape):
+            self._mark(shape.member, role)
+        elif isinstance(shape, MapShape):
+            self._mark(shape.key, role)
+            self._mark(shape.value, role)
+        elif getattr(shape, "enum", None):
+            self._enums[shape.name] = shape
+
+    def _direction_sensitive(self) -> set[str]:
+        """Structures whose input and output renderings differ (lists, maps, timestamps, blobs)."""
+        sensitive = {
+            name
+            for name, shape in self._shapes.items()
+            if any(_differs_by_direction(member) for member in shape.members.values())
+        }
+        changed = True
+        while changed:
+            changed = False
+            for name, shape in sorted(self._shapes.items()):
+                if name not in sensitive and any(
+                    nested in sensitive for nested in _structures_in(shape)
+                ):
+                    sensitive.add(name)
+                    changed = True
+        return sensitive
+
+    # names ---------------------------------------------------------------------------------
+    def _variants(self, name: str) -> list[Role]:
+        roles = self._roles[name]
+        variants = [role for role in Role if role in roles]
+        if Role.INPUT in roles and Role.OUTPUT in roles and name not in self._sensitive:
+            variants.remove(Role.OUTPUT)  # one definition serves both sides
+        return variants
+
+    def _assign_names(self) -> dict[tuple[str, Role], str]:
+        """One name per (structure, role) variant, plus `XUnion` for those with two sides."""
+        taken = set(fixed.RESERVED_NAMES)
+        names: dict[tuple[str, Role], str] = {}
+        pending = sorted((name, self._variants(name)) for name in self._roles)
+        # plain names first, so that a shape called FooOutput keeps FooOutputTypeDef
+        for name, variants in pending:
+            if f"{name}TypeDef" not in taken:
+                names[(name, variants[0])] = _claim(taken, name, ("",))
+        for name, variants in pending:
+            for role in variants:
+                if (name, role) not in names:
+                    names[(name, role)] = _claim(taken, name, _VARIANT_SUFFIXES[1:])
+        for name, variants in pending:
+            if Role.INPUT in variants and Role.OUTPUT in variants:
+                self._union_names[name] = _claim(taken, name, ("Union", "InputUnion"))
+        return names
+
+    def _variant(self, shape_name: str, role: Role) -> Role:
+        """The role whose definition serves `role` (input and output share one when equal)."""
+        variants = self._variants(shape_name)
+        return role if role in variants else variants[0]
+
+    def _name(self, shape_name: str, role: Role) -> str:
+        return self._names[(shape_name, self._variant(shape_name, role))]
+
+    # definitions ---------------------------------------------------------------------------
+    def operation_types(self, operation: OperationModel) -> OperationTypes:
+        request = None
+        if _has_members(operation.input_shape):
+            request = self._typed_dict(operation.input_shape, Role.INPUT)
+        result = None
+        if operation.output_shape is not None:
+            result = self._typed_dict(operation.output_shape, Role.RESULT)
+        return OperationTypes(request, result)
+
+    def definitions(self) -> list[TypedDictDef | AliasDef]:
+        for name in sorted(self._roles):
+            for role in self._variants(name):
+                self._typed_dict(self._shapes[name], role)
+        defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
+        defs.extend(self._aliases.values())
+        return defs
+
+    def literals(self) -> list[LiteralDef]:
+        return [
+            LiteralDef(fixed.literal_name(name), tuple(sorted(set(shape.enum))))
+            for name, shape in sorted(self._enums.items())
+        ]
+
+    def _typed_dict(self, shape: StructureShape, role: Role) -> TypedDictDef:
+        key = (shape.name, self._variant(shape.name, role))
+        if key in self._typed_dicts:
+            return self._typed_dicts[key]
+        direction = Direction.INPUT if role is Role.INPUT else Direction.OUTPUT
+        required = set(shape.required_members)
+        fields = [
+            Field(
+                name,
+                self._type(member, direction),
+                role is Role.RESULT or (name in required and not _auto_filled(member, direction)),
+                plain_text(member.documentation),
+            )
+            for name, member in shape.members.items()
+        ]
+        if role is Role.RESULT:
+            fields.append(Field("ResponseMetadata", fixed.RESPONSE_METADATA.ref, True))
+        # required keys first, each group in model order
+        fields.sort(key=lambda item: not item.required)
+        definition = TypedDictDef(
+            self._name(*key),
+            tuple(fields),
+            shape.name,
+            direction,
+            plain_text(shape.documentation),
+        )
+        self._typed_dicts[key] = definition
+        return definition
+
+    def _type(self, shape: Shape, direction: Direction) -> TypeExpr:
+        is_input = direction is Direction.INPUT
+        if isinstance(shape, StructureShape):
+            return self._structure_type(shape, direction)
+        if isinstance(shape, ListShape):
+            return list_of(is_input, self._type(shape.member, direction))
+        if isinstance(shape, MapShape):
+            return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
+        if getattr(shape, "enum", None):
+            return DefRef(fixed.literal_name(shape.name), Module.LITERALS)
+        if shape.type_name == "string" and shape.serialization.get("jsonvalue"):
+            return map_of(is_input, STR, ANY) if is_input else ANY
+        if shape.type_name == "timestamp":
+            return self._alias(fixed.TIMESTAMP).ref if is_input else DATETIME
+        if shape.type_name == "blob":
+            if is_input:
+                return self._alias(fixed.BLOB).ref
+            return STREAMING_BODY if _is_streaming(shape) else BYTES
+        if shape.type_name in _SCALARS:
+            return _SCALARS[shape.type_name]
+        raise ValueError(f"shape {shape.name!r} has unknown type {shape.type_name!r}")
+
+    def _structure_type(self, shape: StructureShape, direction: Direction) -> TypeExpr:
+        if _is_document(shape):
+            return map_of(direction is Direction.INPUT, STR, ANY)
+        if direction is Direction.INPUT:
+            ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
+            if shape.name in self._union_names:
+                output = DefRef(self._name(shape.name, Role.OUTPUT), Module.TYPE_DEFS)
+                union_def = AliasDef(self._union_names[shape.name], union(ref, output))
+                return self._alias(union_def).ref
+            return ref
+        ref = DefRef(self._name(shape.name, Role.OUTPUT), Module.TYPE_DEFS)
+        if shape.serialization.get("eventstream"):
+            return Subscript(External("botocore.eventstream", "EventStream"), (ref,))
+        return ref
+
+    def _alias(self, definition: AliasDef) -> AliasDef:
+        return self._aliases.setdefault(definition.name, definition)
+
+
+def _claim(taken: set[str], name: str, suffixes: Iterable[str]) -> str:
+    for suffix in suffixes:
+        candidate = f"{name}{suffix}TypeDef"
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+    counter = 2
+    while f"{name}{counter}TypeDef" in taken:
+        counter += 1
+    taken.add(f"{name}{counter}TypeDef")
+    return f"{name}{counter}TypeDef"
+
+
+def _has_members(shape: Optional[Shape]) -> bool:
+    return isinstance(shape, StructureShape) and bool(shape.members)
+
+
+def _is_document(shape: Shape) -> bool:
+    return bool(getattr(shape, "is_document_type", False) or shape.metadata.get("document"))
+
+
+def _is_streaming(shape: Shape) -> bool:
+    return bool(shape.serialization.get("streaming") or shape.metadata.get("streaming"))
+
+
+def _auto_filled(shape: Shape, direction: Direction) -> bool:
+    # botocore fills idempotency tokens itself, so callers may leave them out
+    return direction is Direction.INPUT and bool(shape.metadata.get("idempotencyToken"))
+
+
+def _differs_by_direction(shape: Shape) -> bool:
+    if isinstance(shape, (ListShape, MapShape)):
+        return True
+    if isinstance(shape, StructureShape):
+        return _is_document(shape) or bool(shape.serialization.get("eventstream"))
+    return shape.type_name in ("timestamp", "blob") or bool(shape.serialization.get("jsonvalue"))
+
+
+def _structures_in(shape: StructureShape) -> Iterable[str]:
+    for member in shape.members.values():
+        if isinstance(member, StructureShape):
+            yield member.name

@@ -1,0 +1,35 @@
+"""One service from botocore's model to files on disk: parse, build the IR, render, format, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .format import format_files
+from .ir.package import ServicePackage
+from .parse.package import build_package
+from .parse.source import BotocoreData
+from .render.stubs import render_stubs
+from .write import write_tree
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one service produced."""
+
+    service: str
+    files: int
+
+
+def render_service(data: BotocoreData, service: str) -> tuple[ServicePackage, dict[str, str]]:
+    package = build_package(data.load(service))
+    return package, format_files(render_stubs(package))
+
+
+def generate_service(
+    data: BotocoreData, service: str, output: Path, docs: Optional[Path] = None
+) -> Written:
+    package, stubs = render_service(data, service)
+    write_tree(output, package.pypi_name, stubs)
+    return Written(service, len(stubs))

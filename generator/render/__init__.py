@@ -1,0 +1,1 @@
+"""Rendering: the IR through the jinja templates into file texts."""
