@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
         "services", nargs="*", metavar="SERVICE", help=f"botocore service names (default: {DEFAULT_SERVICE})"
     )
     generate.add_argument("--output", type=Path, default=Path("output"), help="folder for the packages")
+    generate.add_argument("--docs", type=Path, default=Path("docs"), help="folder for the docs pages")
+    generate.add_argument("--no-docs", action="store_true", help="write the stubs only")
     generate.add_argument(
         "--data-path", type=Path, help="a folder of botocore models searched before botocore's own"
     )
@@ -42,7 +44,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return 0
         services = args.services or [DEFAULT_SERVICE]
         for service in services:
-            written = generate_service(data, service, args.output)
+            docs = None if args.no_docs else args.docs
+            written = generate_service(data, service, args.output, docs)
             print(f"{written.service}: {written.files} files in {args.output}")
         return 0
     except GeneratorError as error:

@@ -10,6 +10,7 @@ from .format import format_files
 from .ir.package import ServicePackage
 from .parse.package import build_package
 from .parse.source import BotocoreData
+from .render.docs import render_docs
 from .render.stubs import render_stubs
 from .write import write_tree
 
@@ -32,4 +33,7 @@ def generate_service(
 ) -> Written:
     package, stubs = render_service(data, service)
     write_tree(output, package.pypi_name, stubs)
-    return Written(service, len(stubs))
+    pages = render_docs(package) if docs is not None else {}
+    if docs is not None and pages:
+        write_tree(docs, package.module_name, pages)
+    return Written(service, len(stubs) + len(pages))
