@@ -51,7 +51,7 @@ class BotocoreData:
     def load(self, service_name: str) -> ServiceSource:
         names = self.service_names()
         if service_name not in names:
-            close = difflib.get_close_matches(service_name, names, n=3, cutoff=0.5)
+            close = difflib.get_close_matches(service_name, names, n=3, cutoff=0.0)
             hint = f"; did you mean: {', '.join(close)}?" if close else "; run `boto-typegen list`"
             raise UnknownServiceError(f"unknown service {service_name!r}{hint}")
         model_data = self._load(service_name, "service-2")
