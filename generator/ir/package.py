@@ -145,6 +145,20 @@ class ServicePackage:
     type_defs: tuple[TypeDef, ...]
     literals: tuple[LiteralDef, ...]
     boto3_doc_url: str
+    # filled by the paginator, waiter and resource parsers (issue #4); their types are theirs to define
+    paginators: tuple[object, ...] = ()
+    waiters: tuple[object, ...] = ()
+    resource: Optional[object] = None
+
+    @property
+    def absent_modules(self) -> frozenset[str]:
+        """Optional modules this service has nothing for: their templates are not rendered."""
+        present = {
+            Module.PAGINATOR: bool(self.paginators),
+            Module.WAITER: bool(self.waiters),
+            Module.SERVICE_RESOURCE: self.resource is not None,
+        }
+        return frozenset(module.value for module, has in present.items() if not has)
 
     @property
     def module_name(self) -> str:

@@ -15,6 +15,7 @@ class Module(enum.Enum):
     CLIENT = "client"
     PAGINATOR = "paginator"
     WAITER = "waiter"
+    SERVICE_RESOURCE = "service_resource"
 
 
 # typing names that stubs for Python < 3.12 must take from typing_extensions

@@ -30,12 +30,20 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render_tree(folder: str, placeholders: dict[str, str], **context: object) -> dict[str, str]:
-    """Render every template under `folder`; path parts named in `placeholders` are renamed."""
+def render_tree(
+    folder: str, placeholders: dict[str, str], skip: frozenset[str] = frozenset(), **context: object
+) -> dict[str, str]:
+    """Render every template under `folder`; path parts named in `placeholders` are renamed.
+
+    A template whose file name without its suffixes is in `skip` (`paginator` for paginator.pyi.jinja)
+    is not rendered.
+    """
     root = templates_dir() / folder
     files: dict[str, str] = {}
     for template in sorted(root.rglob("*.jinja")):
         relative = template.relative_to(root)
+        if relative.name.split(".")[0] in skip:
+            continue
         parts = [placeholders.get(part, part) for part in relative.with_suffix("").parts]
         name = f"{folder}/{relative.as_posix()}"
         files["/".join(parts)] = environment().get_template(name).render(**context)
