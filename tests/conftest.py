@@ -1,0 +1,168 @@
+"""Shared test fixtures: the repository's paths, the real CLI in a subprocess, a fresh generation of the
+committed output, and the two type checkers (mypy, pyright) with their diagnostics parsed."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "output"
+SERVICE = "sagemaker-edge"
+PACKAGE_DIR = OUTPUT / "types-boto3-sagemaker-edge"
+MODULE = "types_boto3_sagemaker_edge"
+USAGE = REPO / "tests" / "usage"
+BOTOCORE_PIN = "1.44.8"
+
+CLI = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+def cli_command() -> list[str]:
+    """The installed console script, as a user runs it (beside this interpreter in a virtualenv)."""
+    script = Path(sys.executable).with_name("boto-typegen")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "generator"]
+
+
+def run_cli(
+    *args: str, cwd: Path, env: Optional[dict[str, str]] = None, timeout: float = 900
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*cli_command(), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> CLI:
+    """`boto-typegen ARGS` in a subprocess, run from an empty folder so defaults write nowhere else."""
+
+    def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+        kwargs.setdefault("cwd", tmp_path)
+        return run_cli(*args, **kwargs)  # type: ignore[arg-type]
+
+    return run
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under root (relative posix path → bytes), caches left out."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and not {"__pycache__", ".mypy_cache"} & set(path.relative_to(root).parts)
+    }
+
+
+@pytest.fixture(scope="session")
+def fresh_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`boto-typegen generate --no-docs` (the default service) into a new folder, once per session."""
+    output = tmp_path_factory.mktemp("fresh") / "output"
+    result = run_cli("generate", "--output", str(output), "--no-docs", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding of a type checker: an error or warning, never a note."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: [{self.code}] {self.message}"
+
+
+_MYPY_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<severity>error|warning): (?P<message>.*)$")
+_MYPY_CODE = re.compile(r"  \[(?P<code>[a-z0-9-]+)\]$")
+
+
+class TypeCheckers:
+    """mypy and pyright with the strict settings of tests/usage, on any interpreter's site-packages."""
+
+    def __init__(self, cache: Path) -> None:
+        self.cache = cache
+
+    def mypy(
+        self,
+        targets: Sequence[str],
+        *,
+        stubs: Optional[Path] = None,
+        python: str = sys.executable,
+        python_version: Optional[str] = None,
+    ) -> list[Diagnostic]:
+        """mypy (strict, warn_unused_ignores) run by `python`, with `stubs` on MYPYPATH if given."""
+        env = {key: value for key, value in os.environ.items() if key != "MYPYPATH"}
+        if stubs is not None:
+            env["MYPYPATH"] = str(stubs)
+        command = [python, "-m", "mypy", "--config-file", str(USAGE / "mypy.ini")]
+        command += ["--cache-dir", str(self.cache / f"mypy-{abs(hash(python))}"), "--no-pretty"]
+        if python_version:
+            command += ["--python-version", python_version]
+        result = subprocess.run([*command, *targets], capture_output=True, text=True, env=env, cwd=REPO)
+        found = []
+        for line in result.stdout.splitlines():
+            match = _MYPY_LINE.match(line)
+            if match:
+                code = _MYPY_CODE.search(match["message"])
+                message = _MYPY_CODE.sub("", match["message"])
+                found.append(Diagnostic(match["path"], int(match["line"]), code["code"] if code else "", message))
+        # exit 1 means findings; anything else is mypy itself failing, which must not pass as "clean"
+        assert result.returncode in (0, 1), result.stdout + result.stderr
+        assert (result.returncode == 1) == bool(found), result.stdout + result.stderr
+        return found
+
+    def pyright(
+        self,
+        targets: Sequence[str],
+        *,
+        stubs: Optional[Path] = None,
+        python: str = sys.executable,
+        python_version: Optional[str] = None,
+    ) -> list[Diagnostic]:
+        """pyright (strict, see tests/usage/pyrightconfig.json) against `python`'s packages plus `stubs`."""
+        text = (USAGE / "pyrightconfig.json").read_text()
+        config = json.loads("\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")))
+        config["extraPaths"] = [str(stubs)] if stubs is not None else []
+        if python_version:
+            config["pythonVersion"] = python_version
+        config_file = self.cache / f"pyright-{len(list(self.cache.glob('pyright-*')))}.json"
+        config_file.write_text(json.dumps(config))
+        result = subprocess.run(
+            [sys.executable, "-m", "pyright", "--outputjson", "--pythonpath", python, "-p", str(config_file)]
+            + list(targets),
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
+        assert result.returncode in (0, 1), result.stdout + result.stderr
+        report = json.loads(result.stdout)
+        assert report["summary"]["filesAnalyzed"] >= 1, result.stdout
+        return [
+            Diagnostic(
+                item["file"],
+                item["range"]["start"]["line"] + 1,
+                item.get("rule", ""),
+                item["message"].splitlines()[0],
+            )
+            for item in report["generalDiagnostics"]
+            if item["severity"] in ("error", "warning")
+        ]
+
+
+@pytest.fixture(scope="session")
+def checkers(tmp_path_factory: pytest.TempPathFactory) -> TypeCheckers:
+    return TypeCheckers(tmp_path_factory.mktemp("checkers"))
