@@ -32,14 +32,26 @@ BLOB = AliasDef(
     union(STR, BYTES, Subscript(External("typing", "IO"), (ANY,)), STREAMING_BODY),
 )
 
+PAGINATOR_CONFIG = TypedDictDef(
+    "PaginatorConfigTypeDef",
+    (Field("MaxItems", INT, False), Field("PageSize", INT, False), Field("StartingToken", STR, False)),
+    documentation="How many items a paginator yields, in pages of what size, from which token.",
+)
+
+WAITER_CONFIG = TypedDictDef(
+    "WaiterConfigTypeDef",
+    (Field("Delay", INT, False), Field("MaxAttempts", INT, False)),
+    documentation="Seconds between a waiter's attempts and how many it makes.",
+)
+
 RESERVED_NAMES = frozenset(
     {
         RESPONSE_METADATA.name,
         EMPTY_RESPONSE_METADATA.name,
         TIMESTAMP.name,
         BLOB.name,
-        "PaginatorConfigTypeDef",
-        "WaiterConfigTypeDef",
+        PAGINATOR_CONFIG.name,
+        WAITER_CONFIG.name,
     }
 )
 

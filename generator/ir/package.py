@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from .defs import LiteralDef, TypeDef, TypedDictDef
-from .types import Import, Module, TypeExpr
+from .types import DefRef, Import, Module, TypeExpr
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,18 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Decorator:
+    """`@overload` and the like; `pragma` is a checker comment that must sit on the decorator's line."""
+
+    expr: TypeExpr
+    pragma: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.expr.render()}  {self.pragma}" if self.pragma else self.expr.render()
+
+
+@dataclass(frozen=True)
 class Method:
     """A method of a generated class; `operation_name` is empty for the ones botocore adds."""
 
@@ -42,6 +54,9 @@ class Method:
     doc_url: str
     operation_name: str = ""
     request: Optional[TypedDictDef] = None
+    decorators: tuple[Decorator, ...] = ()
+    # a checker comment for the `def` line (an override the base class types more loosely)
+    pragma: str = ""
 
     @property
     def docstring(self) -> str:
@@ -53,6 +68,8 @@ class Method:
         return ", ".join(("self", *(parameter.render() for parameter in self.parameters)))
 
     def imports(self) -> Iterator[Import]:
+        for decorator in self.decorators:
+            yield from decorator.expr.imports()
         for parameter in self.parameters:
             yield from parameter.imports()
         yield from self.return_type.imports()
@@ -72,6 +89,28 @@ class ClientDef:
         yield Import("botocore.client", "ClientMeta")
         yield Import("botocore.errorfactory", "BaseClientExceptions")
         yield Import("botocore.exceptions", "ClientError", "BotocoreClientError")
+        for method in self.methods:
+            yield from method.imports()
+
+
+@dataclass(frozen=True)
+class ClassDef:
+    """A paginator or waiter class: what `client.get_paginator(key)` / `get_waiter(key)` returns."""
+
+    name: str  # ListObjectsV2Paginator
+    key: str  # list_objects_v2
+    module: Module
+    base: TypeExpr
+    methods: tuple[Method, ...]
+    summary: str
+    doc_url: str
+
+    @property
+    def ref(self) -> DefRef:
+        return DefRef(self.name, self.module)
+
+    def imports(self) -> Iterator[Import]:
+        yield from self.base.imports()
         for method in self.methods:
             yield from method.imports()
 
@@ -145,9 +184,10 @@ class ServicePackage:
     type_defs: tuple[TypeDef, ...]
     literals: tuple[LiteralDef, ...]
     boto3_doc_url: str
-    # filled by the paginator, waiter and resource parsers (issue #4); their types are theirs to define
-    paginators: tuple[object, ...] = ()
-    waiters: tuple[object, ...] = ()
+    paginators: tuple[ClassDef, ...] = ()
+    waiters: tuple[ClassDef, ...] = ()
+    dependencies: tuple[str, ...] = ()  # stub packages beyond botocore-stubs, for imports like boto3.s3.transfer
+    # filled by the resource parser (issue #4); its type is that parser's to define
     resource: Optional[object] = None
 
     @property
@@ -197,3 +237,34 @@ class ServicePackage:
             ImportBlock.build(self.client.imports(), Module.CLIENT),
             (self.client.name,),
         )
+
+    @property
+    def aliases(self) -> tuple[tuple[str, str], ...]:
+        """Short names the package root binds: `Client = S3Client`."""
+        return (("Client", self.client.name),)
+
+    @property
+    def init_module(self) -> ModuleDef:
+        """The package root re-exports the client, its paginators and waiters under their names."""
+        classes = [DefRef(self.client.name, Module.CLIENT)]
+        classes.extend(item.ref for item in (*self.paginators, *self.waiters))
+        imports = (item for ref in classes for item in ref.imports())
+        exports = (*(ref.name for ref in classes), *(alias for alias, _ in self.aliases))
+        return ModuleDef(Module.INIT, ImportBlock.build(imports, Module.INIT), tuple(sorted(exports)))
+
+    @property
+    def paginator_module(self) -> ModuleDef:
+        return _class_module(Module.PAGINATOR, self.paginators)
+
+    @property
+    def waiter_module(self) -> ModuleDef:
+        return _class_module(Module.WAITER, self.waiters)
+
+
+def _class_module(module: Module, classes: tuple[ClassDef, ...]) -> ModuleDef:
+    imports = (item for definition in classes for item in definition.imports())
+    return ModuleDef(
+        module,
+        ImportBlock.build(imports, module),
+        tuple(sorted(definition.name for definition in classes)),
+    )

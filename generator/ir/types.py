@@ -10,6 +10,7 @@ from typing import Iterator
 class Module(enum.Enum):
     """The generated modules a definition can live in."""
 
+    INIT = "__init__"
     TYPE_DEFS = "type_defs"
     LITERALS = "literals"
     CLIENT = "client"
@@ -136,6 +137,32 @@ class Subscript(TypeExpr):
         yield from self.base.names()
         for arg in self.args:
             yield from arg.names()
+
+
+@dataclass(frozen=True)
+class CallableType(TypeExpr):
+    """Callable[[A, B], R]."""
+
+    parameters: tuple[TypeExpr, ...]
+    returns: TypeExpr
+
+    def render(self) -> str:
+        parameters = ", ".join(item.render() for item in self.parameters)
+        return f"Callable[[{parameters}], {self.returns.render()}]"
+
+    def imports(self) -> Iterator[Import]:
+        yield Import("collections.abc", "Callable")
+        for item in (*self.parameters, self.returns):
+            yield from item.imports()
+
+    def refs(self) -> Iterator[DefRef]:
+        for item in (*self.parameters, self.returns):
+            yield from item.refs()
+
+    def names(self) -> Iterator[str]:
+        yield "Callable"
+        for item in (*self.parameters, self.returns):
+            yield from item.names()
 
 
 @dataclass(frozen=True)

@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Sequence
+
 from botocore import xform_name
 
 from ..ir import fixed
-from ..ir.package import ClientDef, Method, Parameter
-from ..ir.types import ANY, BOOL, INT, NONE, STR, External, map_of
+from ..ir.defs import TypeDef
+from ..ir.package import ClassDef, ClientDef, Decorator, Method, Parameter
+from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, map_of
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
 
 _REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services"
+_OVERLOAD = External("typing", "overload")
+# BaseClient takes any name; the overloads take only this service's names
+_OVERRIDE = "# type: ignore[override]"
+_PYRIGHT_OVERRIDE = "# pyright: ignore[reportIncompatibleMethodOverride]"
+
+
+@dataclass(frozen=True)
+class ClientExtras:
+    """What one service's client gains and loses at runtime beyond its model (see injected.py)."""
+
+    methods: tuple[Method, ...] = ()
+    definitions: tuple[TypeDef, ...] = ()
+    removed: frozenset[str] = frozenset()  # operation names
+    dependencies: tuple[str, ...] = ()  # stub packages its types come from
 
 
 def service_doc_url(service_name: str) -> str:
     return f"{_REFERENCE}/{service_name}.html"
 
 
+def reference_url(service_name: str, kind: str, name: str) -> str:
+    """boto3's page for a client method, paginator or waiter: kind is client, paginator or waiter."""
+    return f"{_REFERENCE}/{service_name}/{kind}/{name}.html"
+
+
 def method_doc_url(service_name: str, method_name: str) -> str:
-    return f"{_REFERENCE}/{service_name}/client/{method_name}.html"
+    return reference_url(service_name, "client", method_name)
 
 
-def build_client(source: ServiceSource, shapes: ShapeConverter) -> ClientDef:
+def build_client(
+    source: ServiceSource,
+    shapes: ShapeConverter,
+    paginators: Sequence[ClassDef] = (),
+    waiters: Sequence[ClassDef] = (),
+    extras: ClientExtras = ClientExtras(),
+) -> ClientDef:
     service = source.name
     methods = [
         Method(
@@ -53,6 +82,8 @@ def build_client(source: ServiceSource, shapes: ShapeConverter) -> ClientDef:
         ),
     ]
     for operation_name in sorted(source.model.operation_names, key=xform_name):
+        if operation_name in extras.removed:
+            continue
         operation = source.model.operation_model(operation_name)
         types = shapes.operation_types(operation)
         name = xform_name(operation_name)
@@ -69,6 +100,13 @@ def build_client(source: ServiceSource, shapes: ShapeConverter) -> ClientDef:
                 types.request,
             )
         )
+    methods.extend(extras.methods)
+    methods.extend(
+        _accessors(service, "get_paginator", "operation_name", paginators, "Create a paginator for an operation.")
+    )
+    methods.extend(
+        _accessors(service, "get_waiter", "waiter_name", waiters, "Returns an object that can wait for some condition.")
+    )
     errors = sorted({shape.name for shape in source.model.error_shapes})
     return ClientDef(
         f"{source.class_prefix}Client",
@@ -76,3 +114,33 @@ def build_client(source: ServiceSource, shapes: ShapeConverter) -> ClientDef:
         tuple(sorted({"ClientError", *errors})),
         service_doc_url(service),
     )
+
+
+def _accessors(
+    service: str, name: str, parameter: str, classes: Sequence[ClassDef], summary: str
+) -> list[Method]:
+    """`get_paginator` / `get_waiter`: one overload per class, keyed by its Literal name."""
+    if not classes:
+        return []  # BaseClient's own, untyped, stays
+    url = method_doc_url(service, name)
+    if len(classes) == 1:
+        only = classes[0]
+        key = Parameter(parameter, LiteralValues((only.key,)))
+        return [Method(name, (key,), only.ref, summary, url, pragma=_OVERRIDE)]
+    methods = []
+    for index, item in enumerate(classes):
+        # mypy reports the narrowed override at the first overload, pyright at the last
+        first = index == 0
+        last = index == len(classes) - 1
+        methods.append(
+            Method(
+                name,
+                (Parameter(parameter, LiteralValues((item.key,))),),
+                item.ref,
+                summary,
+                url,
+                decorators=(Decorator(_OVERLOAD, _OVERRIDE if first else ""),),
+                pragma=_PYRIGHT_OVERRIDE if last else "",
+            )
+        )
+    return methods

@@ -5,24 +5,39 @@ from __future__ import annotations
 from ..ir import fixed
 from ..ir.defs import LiteralDef, TypeDef
 from ..ir.order import dependency_order
-from ..ir.package import ServicePackage
+from ..ir.package import ClassDef, ServicePackage
 from .client import build_client, service_doc_url
+from .injected import client_extras
+from .paginators import build_paginators
 from .shapes import ShapeConverter
 from .source import ServiceSource
+from .waiters import build_waiters
 
 
 def build_package(source: ServiceSource) -> ServicePackage:
     shapes = ShapeConverter(source.model)
-    client = build_client(source, shapes)
-    definitions: list[TypeDef] = [fixed.RESPONSE_METADATA, *shapes.definitions()]
-    if any(method.return_type == fixed.EMPTY_RESPONSE_METADATA.ref for method in client.methods):
+    paginators = build_paginators(source, shapes)
+    waiters = build_waiters(source, shapes)
+    extras = client_extras(source.name)
+    client = build_client(source, shapes, paginators, waiters, extras)
+    accessors = [method for item in paginators + waiters for method in item.methods]
+    methods = [*client.methods, *accessors]
+    definitions: list[TypeDef] = [fixed.RESPONSE_METADATA, *shapes.definitions(), *extras.definitions]
+    definitions.extend(method.request for method in accessors if method.request)
+    if any(fixed.EMPTY_RESPONSE_METADATA.ref in method.return_type.refs() for method in methods):
         definitions.append(fixed.EMPTY_RESPONSE_METADATA)
+    if paginators:
+        definitions.append(fixed.PAGINATOR_CONFIG)
+    if waiters:
+        definitions.append(fixed.WAITER_CONFIG)
     prefix = source.class_prefix
     literals = [
         *shapes.literals(),
         LiteralDef(f"{prefix}ServiceName", (source.name,)),
         LiteralDef("ServiceName", source.all_services),
         LiteralDef("RegionName", source.regions),
+        *_name_literals("Paginator", paginators),
+        *_name_literals("Waiter", waiters),
     ]
     return ServicePackage(
         service_name=source.name,
@@ -33,4 +48,15 @@ def build_package(source: ServiceSource) -> ServicePackage:
         type_defs=dependency_order(definitions),
         literals=tuple(sorted(literals, key=lambda literal: literal.name)),
         boto3_doc_url=service_doc_url(source.name),
+        paginators=paginators,
+        waiters=waiters,
+        dependencies=extras.dependencies,
     )
+
+
+def _name_literals(kind: str, classes: tuple[ClassDef, ...]) -> list[LiteralDef]:
+    """`ListBucketsPaginatorName = Literal["list_buckets"]` each, and `PaginatorName` for all."""
+    if not classes:
+        return []
+    each = [LiteralDef(f"{item.name}Name", (item.key,)) for item in classes]
+    return [*each, LiteralDef(f"{kind}Name", tuple(sorted(item.key for item in classes)))]

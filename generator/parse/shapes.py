@@ -80,6 +80,7 @@ class ShapeConverter:
                 self._mark(operation.output_shape, Role.RESULT)
         self._sensitive = self._direction_sensitive()
         self._union_names: dict[str, str] = {}
+        self._taken = set(fixed.RESERVED_NAMES)
         self._names = self._assign_names()
         self._typed_dicts: dict[tuple[str, Role], TypedDictDef] = {}
 
@@ -134,7 +135,7 @@ class ShapeConverter:
 
     def _assign_names(self) -> dict[tuple[str, Role], str]:
         """One name per (structure, role) variant, plus `XUnion` for those with two sides."""
-        taken = set(fixed.RESERVED_NAMES)
+        taken = self._taken
         names: dict[tuple[str, Role], str] = {}
         pending = sorted((name, self._variants(name)) for name in self._roles)
         # plain names first, so that a shape called FooOutput keeps FooOutputTypeDef
@@ -149,6 +150,14 @@ class ShapeConverter:
             if Role.INPUT in variants and Role.OUTPUT in variants:
                 self._union_names[name] = _claim(taken, name, ("Union", "InputUnion"))
         return names
+
+    def claim(self, name: str, suffixes: Iterable[str]) -> str:
+        """A definition name no other definition of the package has: `{name}{suffix}TypeDef`."""
+        return _claim(self._taken, name, suffixes)
+
+    def output_type(self, shape: Shape) -> TypeExpr:
+        """How a member reads in a result: the type of a resource attribute."""
+        return self._type(shape, Direction.OUTPUT)
 
     def _variant(self, shape_name: str, role: Role) -> Role:
         """The role whose definition serves `role` (input and output share one when equal)."""

@@ -26,7 +26,9 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import Unpack
 
-__all__ = ("SagemakerEdgeManagerClient",)
+__all__ = [
+    "SagemakerEdgeManagerClient",
+]
 
 class Exceptions(BaseClientExceptions):
     ClientError: type[BotocoreClientError]

@@ -11,7 +11,7 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import Literal
 
-__all__ = (
+__all__ = [
     "ChecksumTypeType",
     "DeploymentStatusType",
     "DeploymentTypeType",
@@ -20,7 +20,7 @@ __all__ = (
     "RegionName",
     "SagemakerEdgeManagerServiceName",
     "ServiceName",
-)
+]
 
 ChecksumTypeType = Literal["SHA1"]
 DeploymentStatusType = Literal["FAIL", "SUCCESS"]

@@ -22,7 +22,7 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import NotRequired, TypedDict
 
-__all__ = (
+__all__ = [
     "ChecksumTypeDef",
     "DefinitionTypeDef",
     "DeploymentModelTypeDef",
@@ -38,7 +38,7 @@ __all__ = (
     "ResponseMetadataTypeDef",
     "SendHeartbeatRequestTypeDef",
     "TimestampTypeDef",
-)
+]
 
 TimestampTypeDef = Union[datetime, str]
 
