@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 import botocore
-from botocore.exceptions import DataNotFoundError
+from botocore.exceptions import DataNotFoundError, UndefinedModelAttributeError
 from botocore.loaders import Loader
-from botocore.model import ServiceModel
+from botocore.model import InvalidShapeError, NoShapeFoundError, ServiceModel
 from botocore.regions import EndpointResolver
 from botocore.utils import get_service_module_name
 
@@ -21,6 +21,21 @@ from ..errors import ModelError, UnknownServiceError
 
 # what a truncated, corrupt or unreadable JSON (or .json.gz) file raises while botocore loads it
 _LOAD_ERRORS = (ValueError, OSError, EOFError, zlib.error, UnicodeDecodeError)
+# what botocore's ServiceModel raises on a model that passed model_problem but is still not usable
+_MODEL_ERRORS = (
+    KeyError,
+    TypeError,
+    AttributeError,
+    ValueError,
+    NoShapeFoundError,
+    InvalidShapeError,
+    UndefinedModelAttributeError,
+)
+# the scalar shape types of botocore's models; structure, list and map name other shapes
+_SCALAR_TYPES = frozenset(
+    {"string", "character", "integer", "long", "short", "byte", "float", "double", "bigdecimal"}
+    | {"boolean", "timestamp", "blob"}
+)
 
 
 @dataclass
@@ -54,37 +69,49 @@ class BotocoreData:
             close = difflib.get_close_matches(service_name, names, n=3, cutoff=0.0)
             hint = f"; did you mean: {', '.join(close)}?" if close else "; run `boto-typegen list`"
             raise UnknownServiceError(f"unknown service {service_name!r}{hint}")
-        model_data = self._load(service_name, "service-2")
-        try:
-            model = ServiceModel(model_data, service_name=service_name)
-            class_prefix = get_service_module_name(model)
-            endpoint_prefix = model.endpoint_prefix
-        except (KeyError, TypeError, AttributeError, ValueError) as error:
-            raise ModelError(
-                f"{self._path(service_name, 'service-2')}: not a valid service model ({error!r})"
-            ) from None
+        model = self._service_model(service_name)
         return ServiceSource(
             name=service_name,
             model=model,
-            class_prefix=class_prefix,
-            regions=self._regions(endpoint_prefix),
+            class_prefix=get_service_module_name(model),
+            regions=self._regions(model.endpoint_prefix),
             all_services=names,
             botocore_version=self.version,
-            paginators=self._optional(service_name, "paginators-1").get("pagination", {}),
-            waiters=self._optional(service_name, "waiters-2").get("waiters", {}),
+            paginators=self._optional(service_name, "paginators-1", "pagination"),
+            waiters=self._optional(service_name, "waiters-2", "waiters"),
         )
+
+    def _service_model(self, service_name: str) -> ServiceModel:
+        data = self._load(service_name, "service-2")
+        problem = model_problem(data)
+        if problem is None:
+            try:
+                model = ServiceModel(data, service_name=service_name)
+                # both read the metadata; a model without what they need fails here, not mid-parse
+                get_service_module_name(model)
+                model.endpoint_prefix
+                return model
+            except _MODEL_ERRORS as error:
+                problem = f"{type(error).__name__}: {error}"
+        path = self._path(service_name, "service-2")
+        raise ModelError(f"{path}: not a valid service model: {problem}")
 
     def _regions(self, endpoint_prefix: str) -> tuple[str, ...]:
         resolver = EndpointResolver(self._load_data("endpoints"))
         return tuple(sorted(resolver.get_available_endpoints(endpoint_prefix, "aws")))
 
-    def _optional(self, service_name: str, type_name: str) -> dict[str, Any]:
+    def _optional(self, service_name: str, type_name: str, key: str) -> dict[str, Any]:
+        """The `key` table of a model a service may lack (paginators, waiters): name → definition."""
         try:
-            return self._load(service_name, type_name)
+            table = self._load(service_name, type_name).get(key, {})
         except ModelError:
             if self._path(service_name, type_name) is None:
                 return {}
             raise
+        if not isinstance(table, dict) or not all(isinstance(entry, dict) for entry in table.values()):
+            path = self._path(service_name, type_name)
+            raise ModelError(f"{path}: not a valid {type_name} model: {key!r} is not an object of objects")
+        return table
 
     def _load(self, service_name: str, type_name: str) -> dict[str, Any]:
         try:
@@ -122,3 +149,73 @@ def _reason(error: Exception) -> str:
     if isinstance(error, json.JSONDecodeError):
         return f"invalid JSON at line {error.lineno} column {error.colno}"
     return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def model_problem(data: dict[str, Any]) -> Optional[str]:
+    """What keeps `data` from being a service model the parser can walk (None when nothing does).
+
+    Checked up front so that a broken model is one error naming its file, not a crash mid-parse.
+    """
+    for key in ("metadata", "operations", "shapes"):
+        if not isinstance(data.get(key), dict):
+            return f"{key!r} is missing or not an object"
+    for key in ("endpointPrefix", "serviceFullName"):
+        if not isinstance(data["metadata"].get(key), str):
+            return f"metadata {key!r} is missing or not a string"
+    shapes: dict[str, Any] = data["shapes"]
+    for name, shape in shapes.items():
+        problem = _shape_problem(shape, shapes)
+        if problem:
+            return f"shape {name!r}: {problem}"
+    for name, operation in data["operations"].items():
+        problem = _operation_problem(operation, shapes)
+        if problem:
+            return f"operation {name!r}: {problem}"
+    return None
+
+
+def _shape_problem(shape: Any, shapes: dict[str, Any]) -> Optional[str]:
+    if not isinstance(shape, dict):
+        return "not an object"
+    kind = shape.get("type")
+    references: list[tuple[str, Any]] = []
+    if kind == "structure":
+        members = shape.get("members", {})
+        if not isinstance(members, dict):
+            return "'members' is not an object"
+        references = [(f"member {name!r}", reference) for name, reference in members.items()]
+        if not _is_names(shape.get("required", [])):
+            return "'required' is not a list of names"
+    elif kind == "list":
+        references = [("'member'", shape.get("member"))]
+    elif kind == "map":
+        references = [("'key'", shape.get("key")), ("'value'", shape.get("value"))]
+    elif kind not in _SCALAR_TYPES:
+        return f"unknown type {kind!r}"
+    elif not _is_names(shape.get("enum", [])):
+        return "'enum' is not a list of strings"
+    return _references_problem(references, shapes)
+
+
+def _operation_problem(operation: Any, shapes: dict[str, Any]) -> Optional[str]:
+    if not isinstance(operation, dict):
+        return "not an object"
+    errors = operation.get("errors", [])
+    if not isinstance(errors, list):
+        return "'errors' is not a list"
+    references = [(f"{key!r}", operation[key]) for key in ("input", "output") if key in operation]
+    references += [("an error", reference) for reference in errors]
+    return _references_problem(references, shapes)
+
+
+def _references_problem(references: list[tuple[str, Any]], shapes: dict[str, Any]) -> Optional[str]:
+    for what, reference in references:
+        if not isinstance(reference, dict) or not isinstance(reference.get("shape"), str):
+            return f"{what} is not a shape reference"
+        if reference["shape"] not in shapes:
+            return f"{what} names the undefined shape {reference['shape']!r}"
+    return None
+
+
+def _is_names(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
