@@ -1,0 +1,356 @@
+"""The docs view of a ServicePackage: each page's sections, code lines with their numbered `# (n)` notes,
+links to definitions and example values. Templates only loop over what this builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
+from .examples import Example, ExampleValues, call_lines, is_identifier
+from .package import Method, ServicePackage
+from .types import NONE, DefRef, Module, Subscript, TypeExpr, quote
+
+_ICONS = {Module.TYPE_DEFS: "material-code-braces", Module.LITERALS: "material-code-brackets"}
+# the page of each optional module, skipped (like the module's stub) when a service lacks it
+OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resource": "service_resource"}
+# operations that read rather than change: the safest to show first in usage examples
+_READ_PREFIXES = ("get_", "list_", "describe_")
+USAGE_CALLS = 3
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a definition's section: `[:icon: Name](./page.md#anchor)`."""
+
+    name: str
+    icon: str
+    href: str
+
+    @classmethod
+    def to(cls, ref: DefRef) -> Link:
+        # mkdocs' toc anchors are the lowercased heading; every heading here is an identifier
+        return cls(ref.name, _ICONS[ref.module], f"./{ref.module.value}.md#{ref.name.lower()}")
+
+    @property
+    def markdown(self) -> str:
+        return f"[:{self.icon}: {self.name}]({self.href})"
+
+
+def links(expr: TypeExpr) -> tuple[Link, ...]:
+    """One link per generated definition the type mentions, first mention first."""
+    seen: dict[str, Link] = {}
+    for ref in expr.refs():
+        if ref.module in _ICONS:
+            seen.setdefault(ref.name, Link.to(ref))
+    return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Note:
+    """A numbered annotation under a code block."""
+
+    number: int
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class CodeLine:
+    code: str
+    note: Optional[Note] = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.code}  # ({self.note.number})" if self.note else self.code
+
+
+class CodeBlock:
+    """Lines of one code block; a line that uses generated types gets the next note number."""
+
+    def __init__(self) -> None:
+        self.lines: list[CodeLine] = []
+
+    def add(self, code: str, expr: Optional[TypeExpr] = None) -> CodeBlock:
+        found = links(expr) if expr is not None else ()
+        number = sum(1 for line in self.lines if line.note) + 1
+        self.lines.append(CodeLine(code, Note(number, found) if found else None))
+        return self
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(line.note for line in self.lines if line.note)
+
+
+@dataclass(frozen=True)
+class TypeDefSection:
+    name: str
+    kind: str
+    example: tuple[str, ...]
+    definition: tuple[CodeLine, ...]
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class LiteralSection:
+    name: str
+    example: str
+    definition: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Returns:
+    code: str
+    links: tuple[Link, ...]
+
+    @property
+    def markdown(self) -> str:
+        """The return type's definitions as links, or the type as code when it is a builtin."""
+        return ", ".join(link.markdown for link in self.links) or f"`{self.code}`"
+
+
+@dataclass(frozen=True)
+class MethodSection:
+    name: str
+    summary: str
+    doc_url: str
+    signature: tuple[CodeLine, ...]
+    notes: tuple[Note, ...]
+    example: tuple[str, ...]
+    returns: Returns
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One worked example of usage.md: a heading, a sentence, a self-contained code block."""
+
+    title: str
+    text: str
+    code: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    file: str
+    title: str
+    description: str
+
+
+def type_def_section(definition: TypeDef) -> TypeDefSection:
+    block = CodeBlock()
+    if isinstance(definition, AliasDef):
+        example: tuple[str, ...] = ("return ...",)
+        _alias_lines(block, definition)
+    else:
+        first = [f"    {item.key}: ...," for item in definition.fields[:1]]
+        example = ("return {", *first, "}") if first else ("return {}",)
+        _typed_dict_lines(block, definition)
+    return TypeDefSection(definition.name, definition.kind, example, tuple(block.lines), block.notes)
+
+
+def _alias_lines(block: CodeBlock, definition: AliasDef) -> None:
+    expr = definition.type
+    if not isinstance(expr, Subscript):
+        block.add(f"{definition.name} = {expr.render()}", expr)
+        return
+    block.add(f"{definition.name} = {expr.base.render()}[")
+    for arg in expr.args:
+        block.add(f"    {arg.render()},", arg)
+    block.add("]")
+
+
+def _typed_dict_lines(block: CodeBlock, definition: TypedDictDef) -> None:
+    if definition.functional:
+        block.add(f"{definition.name} = TypedDict(").add(f"    {quote(definition.name)},").add("    {")
+        for item in definition.fields:
+            block.add(f"        {item.key}: {item.annotation.render()},", item.type)
+        block.add("    },").add(")")
+        return
+    block.add(f"class {definition.name}(TypedDict):")
+    for item in definition.fields:
+        block.add(f"    {item.name}: {item.annotation.render()}", item.type)
+    if not definition.fields:
+        block.add("    pass")
+
+
+def literal_section(literal: LiteralDef, values: ExampleValues) -> LiteralSection:
+    example = values.for_type(literal.ref, "string").inline
+    if literal.values:
+        definition = (f"{literal.name} = Literal[", *(f"    {quote(v)}," for v in literal.values), "]")
+    else:
+        definition = (f"{literal.name} = {literal.type.render()}",)
+    return LiteralSection(literal.name, example, definition)
+
+
+class DocsView:
+    """Everything the docs templates of one service show, derived from its ServicePackage."""
+
+    def __init__(self, package: ServicePackage) -> None:
+        self.package = package
+        definitions = {item.name: item for item in (*package.type_defs, *package.literals)}
+        self.values = ExampleValues(definitions)
+        self.type_defs = tuple(type_def_section(item) for item in package.type_defs)
+        self.literals = tuple(literal_section(item, self.values) for item in package.literals)
+        self.operations = tuple(m for m in package.client.methods if m.operation_name)
+        self.methods = tuple(self._method(method) for method in package.client.methods)
+        self.exceptions = package.client.exceptions
+        modeled = [name for name in self.exceptions if name != "ClientError"]
+        self.example_exception = (modeled or ["ClientError"])[0]
+        self.snippets = tuple(self._snippets())
+        skipped = {OPTIONAL_PAGES[name] for name in package.absent_modules}
+        self.skip = frozenset(skipped)
+        self.pages = tuple(page for page in _PAGES if page.file[:-3] not in skipped)
+
+    @property
+    def client_lines(self) -> tuple[str, ...]:
+        """Creating the client with an explicit annotation."""
+        package = self.package
+        return (
+            "import boto3",
+            "",
+            f"from {package.module_name} import {package.client.name}",
+            "",
+            f"client: {package.client.name} = boto3.client({quote(package.service_name)})",
+        )
+
+    # client.md -----------------------------------------------------------------------------
+    def _method(self, method: Method) -> MethodSection:
+        block = CodeBlock().add(f"def {method.name}(").add("    self,")
+        if method.request is not None and all(is_identifier(f.name) for f in method.request.fields):
+            block.add("    *,")
+            for item in method.request.fields:
+                default = "" if item.required else " = ..."
+                block.add(f"    {item.name}: {item.type.render()}{default},", item.type)
+        else:
+            for parameter in method.parameters:
+                block.add(f"    {parameter.render()},", parameter.type)
+        block.add(f") -> {method.return_type.render()}:", method.return_type).add("    ...")
+        head = "client." if method.return_type == NONE else "result = client."
+        example = call_lines(head + method.name, self._arguments(method))
+        returns = Returns(method.return_type.render(), links(method.return_type))
+        summary = _markdown_text(method.summary)
+        return MethodSection(
+            method.name, summary, method.doc_url, tuple(block.lines), block.notes, tuple(example), returns
+        )
+
+    def _arguments(self, method: Method) -> tuple[tuple[str, Example], ...]:
+        if method.request is not None:
+            return self.values.required_arguments(method.request)
+        first = self.operations[0].name if self.operations else "close"
+        # the built-in methods take an operation's method name, not any string
+        return tuple(
+            (p.name, Example(quote(first)) if p.name in ("operation_name", "ClientMethod") else
+             self.values.for_type(p.type, p.name))
+            for p in method.parameters
+            if p.default is None and not p.unpacked
+        )
+
+    # usage.md ------------------------------------------------------------------------------
+    def _snippets(self) -> Iterable[Snippet]:
+        package = self.package
+        module = package.module_name
+        calls = sorted(self.operations, key=lambda m: (not m.name.startswith(_READ_PREFIXES), m.name))
+        for method in calls[:USAGE_CALLS]:
+            result = method.return_type.render()
+            code = [
+                *self.client_lines[:2],
+                f"from {module} import {package.client.name}",
+                f"from {module}.type_defs import {result}",
+                "",
+                self.client_lines[-1],
+                "",
+                *call_lines(f"result: {result} = client.{method.name}", self._arguments(method)),
+            ]
+            text = f"`client.{method.name}` with its required arguments; it returns `{result}`."
+            yield Snippet(f"Call {method.name}", text, tuple(code))
+        requests = [m for m in calls if m.request is not None]
+        if requests:
+            yield self._request_snippet(requests[0])
+        yield self._region_snippet()
+        yield self._error_snippet(calls[0] if calls else None)
+
+    def _request_snippet(self, method: Method) -> Snippet:
+        request = method.request
+        assert request is not None
+        module = self.package.module_name
+        kwargs = self.values.for_typed_dict(request, 1)
+        code = (
+            *self.client_lines[:3],
+            f"from {module}.type_defs import {request.name}",
+            "",
+            self.client_lines[-1],
+            "",
+            *kwargs.lines(f"kwargs: {request.name} = "),
+            f"client.{method.name}(**kwargs)",
+        )
+        text = f"Build the arguments of `{method.name}` as a `{request.name}`, checked before the call."
+        return Snippet("Arguments as a TypedDict", text, code)
+
+    def _region_snippet(self) -> Snippet:
+        package = self.package
+        region = self.values.for_type(DefRef("RegionName", Module.LITERALS), "us-east-1").inline
+        code = (
+            *self.client_lines[:3],
+            f"from {package.module_name}.literals import RegionName",
+            "",
+            f"region: RegionName = {region}",
+            f"client: {package.client.name} = boto3.client(",
+            f"    {quote(package.service_name)}, region_name=region",
+            ")",
+        )
+        text = "`RegionName` holds the regions botocore knows for this service."
+        return Snippet("Regions as a Literal", text, code)
+
+    def _error_snippet(self, method: Optional[Method]) -> Snippet:
+        call = call_lines(f"client.{method.name}", self._arguments(method)) if method else ["client.close()"]
+        code = (
+            *self.client_lines,
+            "",
+            "try:",
+            *("    " + line for line in call),
+            f"except client.exceptions.{self.example_exception} as error:",
+            '    print(error.response["Error"]["Message"])',
+        )
+        text = "`client.exceptions` has one class per modeled error, each a `botocore` `ClientError`."
+        return Snippet("Handling errors", text, code)
+
+
+# paginators.md and waiters.md join this list with their templates, once their IR lands (issue #4)
+_PAGES = (
+    Page("client.md", "Client", "the client class, its exceptions and one section per method"),
+    Page("type_defs.md", "Type definitions", "the TypedDicts of requests and results, and their aliases"),
+    Page("literals.md", "Literals", "the Literal types of enum values, service and region names"),
+    Page("usage.md", "Usage examples", "short worked examples"),
+)
+
+
+def _markdown_text(text: str) -> str:
+    """botocore's plain text made inert in markdown: no emphasis, link or raw HTML from its punctuation."""
+    escaped = "".join("\\" + char if char in "\\`*_[]#|" else char for char in text)
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class SiteService:
+    """One service folder of the docs site, for the top-level index."""
+
+    name: str
+    module: str
+    pages: tuple[Page, ...]
+
+    @property
+    def pypi_name(self) -> str:
+        return "types-boto3-" + self.name
+
+
+def site_services(folders: dict[str, set[str]], service_names: Iterable[str]) -> tuple[SiteService, ...]:
+    """The services whose folders (module name -> page files) are in the docs folder, by service name."""
+    by_module = {"types_boto3_" + name.replace("-", "_"): name for name in service_names}
+    found = [
+        SiteService(
+            by_module.get(module, module.removeprefix("types_boto3_").replace("_", "-")),
+            module,
+            tuple(page for page in _PAGES if page.file in files),
+        )
+        for module, files in folders.items()
+    ]
+    return tuple(sorted(found, key=lambda service: service.name))

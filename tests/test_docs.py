@@ -1,0 +1,206 @@
+"""The docs pages: committed pages match a fresh generation byte for byte, every python block parses, the
+type_defs page has the seed's structure with its defects fixed, usage examples type-check, and the site
+builds under `mkdocs build --strict` (which fails on a broken link or anchor)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import MODULE, PACKAGE_DIR, REPO, SERVICE, TypeCheckers, run_cli, tree
+
+from generator.ir.examples import Example, call_lines
+from generator.parse.package import build_package
+from generator.parse.source import BotocoreData
+
+DOCS = REPO / "docs"
+PAGES = DOCS / MODULE
+# a ```python block and the numbered list right under it (mkdocs-material's code annotations)
+_BLOCK = re.compile(r"^```python\n(?P<code>.*?)^```\n(?:\n(?P<notes>(?:\d+\. [^\n]*\n)+))?", re.M | re.S)
+_MARKER = re.compile(r"  # \((\d+)\)$")
+_NOTE = re.compile(r"^(\d+)\. See (.*)$")
+_LINK = re.compile(r"\[:material-code-brac(?:es|kets): (\w+)\]\(\./(\w+)\.md#(\w+)\)")
+
+
+@pytest.fixture(scope="module")
+def fresh_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`boto-typegen generate` (the default service) with its pages into a new docs folder."""
+    root = tmp_path_factory.mktemp("docs")
+    result = run_cli("generate", "--output", str(root / "output"), "--docs", str(root / "docs"), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return root / "docs"
+
+
+def _pages(root: Path) -> dict[str, str]:
+    return {path.relative_to(root).as_posix(): path.read_text() for path in sorted(root.rglob("*.md"))}
+
+
+def _blocks(text: str) -> list[re.Match[str]]:
+    return list(_BLOCK.finditer(text))
+
+
+def test_committed_docs_match_a_fresh_generation(fresh_docs: Path) -> None:
+    # on purpose: `boto-typegen generate` from the repository root rewrites docs/
+    assert tree(fresh_docs) == tree(DOCS)
+
+
+def test_pages_of_a_service(fresh_docs: Path) -> None:
+    pages = set(_pages(fresh_docs))
+    wanted = {"client.md", "index.md", "literals.md", "type_defs.md", "usage.md"}
+    assert pages == {"index.md"} | {f"{MODULE}/{name}" for name in wanted}
+
+
+def test_every_python_block_on_every_page_parses() -> None:
+    parsed = 0
+    for name, text in _pages(DOCS).items():
+        assert text.count("```python") == len(_blocks(text)), f"{name}: a python block the check misses"
+        for block in _blocks(text):
+            try:
+                ast.parse(block["code"])
+            except SyntaxError as error:
+                pytest.fail(f"{name}: {error}\n{block['code']}")
+            parsed += 1
+    assert parsed >= 40
+
+
+def test_type_defs_page_has_a_section_per_definition_in_package_order() -> None:
+    package = build_package(BotocoreData().load(SERVICE))
+    text = (PAGES / "type_defs.md").read_text()
+    headings = re.findall(r"^## (\w+)$", text, re.M)
+    assert headings == [definition.name for definition in package.type_defs]
+    assert len(_blocks(text)) == len(headings)
+    for block in _blocks(text):
+        name = block["code"].split()[1]
+        assert f"def get_value() -> {name}:" in block["code"]
+        assert f"# {name} definition" in block["code"]
+
+
+def test_type_defs_page_opens_like_the_seed() -> None:
+    lines = (PAGES / "type_defs.md").read_text().splitlines()
+    assert lines[0] == "# Type definitions"
+    assert lines[2] == "> [Index](../index.md) > [SagemakerEdgeManager](./index.md) > Type definitions"
+    assert lines[4:6] == ['!!! note ""', ""]
+    assert lines[6].startswith("    Auto-generated documentation for [SagemakerEdgeManager](")
+
+
+@pytest.mark.parametrize("page", ["type_defs.md", "client.md"])
+def test_annotations_are_numbered_in_order_and_each_matches_its_note(page: str) -> None:
+    text = (PAGES / page).read_text()
+    annotated = 0
+    for block in _blocks(text):
+        marked = [
+            (int(match[1]), line)
+            for line in block["code"].splitlines()
+            if (match := _MARKER.search(line))
+        ]
+        notes = [_NOTE.match(line) for line in (block["notes"] or "").splitlines()]
+        assert [number for number, _ in marked] == list(range(1, len(marked) + 1)), block["code"]
+        assert [int(note[1]) for note in notes if note] == [number for number, _ in marked], block[0]
+        for (number, line), note in zip(marked, notes):
+            assert note is not None
+            links = _LINK.findall(note[2])
+            assert links, note[0]
+            for name, target, anchor in links:
+                # the note links the generated types the line uses, at their own sections
+                assert re.search(rf"\b{name}\b", line), (line, note[0])
+                assert anchor == name.lower()
+                assert re.search(rf"^## {name}$", (PAGES / f"{target}.md").read_text(), re.M)
+            annotated += 1
+    assert annotated >= (20 if page == "type_defs.md" else 5)
+
+
+def test_seed_defects_are_gone() -> None:
+    text = (PAGES / "type_defs.md").read_text()
+    # the seed's DeploymentModelTypeDef numbered its notes (1), (1), (3)
+    section = text[text.index("## DeploymentModelTypeDef") :]
+    section = section[: section.index("\n## ", 1)]
+    assert re.findall(r"# \((\d)\)", section) == ["1", "2", "3"]
+    assert "TypedDict):\n" in section and not re.search(r"^    \w+: .*,(  #.*)?$", section, re.M)
+    # Sequence[X] links X rather than showing plain code
+    assert "See `" not in text
+    everything = "".join(_pages(DOCS).values())
+    assert "get_sagemaker-edge_client" not in everything
+
+
+def test_usage_examples_type_check(tmp_path: Path, checkers: TypeCheckers) -> None:
+    blocks = _blocks((PAGES / "usage.md").read_text())
+    assert len(blocks) >= 4
+    files = []
+    for index, block in enumerate(blocks):
+        path = tmp_path / f"usage_example_{index}.py"
+        path.write_text(block["code"])
+        files.append(str(path))
+    found = checkers.mypy(files, stubs=PACKAGE_DIR)
+    assert not found, "\n".join(map(str, found))
+
+
+def test_usage_examples_call_every_required_argument() -> None:
+    package = build_package(BotocoreData().load(SERVICE))
+    text = (PAGES / "usage.md").read_text()
+    for method in package.client.methods:
+        call = re.search(rf"client\.{method.name}\((.*?)\)\n", text, re.S)
+        if call is None or method.request is None:
+            continue
+        for field in method.request.fields:
+            assert (f"{field.name}=" in call[1]) == field.required, (method.name, field.name)
+
+
+def test_call_example_puts_non_identifier_keys_in_a_mapping() -> None:
+    arguments = (("Bucket", Example('"my-bucket"')), ("x-amz-meta", Example('"v"')), ("from", Example("1")))
+    lines = call_lines("client.put", arguments)
+    assert lines == ['client.put(Bucket="my-bucket", **{"x-amz-meta": "v", "from": 1})']
+    ast.parse("\n".join(lines))
+    long = call_lines("result = client.put_object", tuple((f"Key{n}", Example('"value"')) for n in range(9)))
+    assert long[0] == "result = client.put_object(" and long[-1] == ")" and len(long) == 11
+    ast.parse("\n".join(long))
+
+
+def _copy_site(root: Path, docs: Path) -> Path:
+    shutil.copytree(docs, root / "docs")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root / "mkdocs.yml"
+
+
+def test_site_builds_strict(tmp_path: Path) -> None:
+    result = run_cli("docs", "build", "--site-dir", str(tmp_path / "site"), cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = tmp_path / "site" / MODULE / "type_defs" / "index.html"
+    assert 'id="deploymentmodeltypedef"' in page.read_text()
+
+
+def test_site_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
+    config = _copy_site(tmp_path, DOCS)
+    page = tmp_path / "docs" / MODULE / "type_defs.md"
+    page.write_text(page.read_text().replace("./literals.md#modelstatetype", "./literals.md#nothing", 1))
+    result = run_cli("docs", "build", "--config", str(config), cwd=tmp_path, timeout=300)
+    assert result.returncode != 0
+    assert "#nothing" in result.stdout + result.stderr
+
+
+def test_generating_another_service_adds_it_to_the_index(tmp_path: Path) -> None:
+    config = _copy_site(tmp_path, DOCS)
+    output = str(tmp_path / "output")
+    result = run_cli("generate", "sagemaker-metrics", "--output", output, "--docs", "docs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "docs" / "index.md").read_text()
+    for service, module in ((SERVICE, MODULE), ("sagemaker-metrics", "types_boto3_sagemaker_metrics")):
+        assert f"| [{service}](./{module}/index.md) | `types-boto3-{service}` |" in index
+    assert index.index(SERVICE) < index.index("sagemaker-metrics")
+    result = run_cli("docs", "build", "--config", str(config), cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "types_boto3_sagemaker_metrics" / "client" / "index.html").is_file()
+
+
+def test_no_docs_leaves_the_docs_folder_alone(tmp_path: Path) -> None:
+    result = run_cli("generate", "--output", "output", "--no-docs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def test_docs_command_without_a_config_is_one_line(tmp_path: Path) -> None:
+    result = run_cli("docs", "build", "--config", "missing.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "missing.yml" in result.stderr, result.stderr
