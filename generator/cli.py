@@ -9,7 +9,8 @@ from typing import Optional, Sequence
 
 from .errors import GeneratorError
 from .parse.source import BotocoreData
-from .pipeline import generate_service
+from .pipeline import generate_service, index_docs
+from .site import run_mkdocs
 
 DEFAULT_SERVICE = "sagemaker-edge"
 
@@ -30,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--data-path", type=Path, help="a folder of botocore models searched before botocore's own"
     )
+    docs = commands.add_parser("docs", help="build or serve the docs site (mkdocs-material)")
+    docs.add_argument("action", choices=("serve", "build"), help="serve on --dev-addr, or build into --site-dir")
+    docs.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    docs.add_argument("--site-dir", type=Path, help="build: the folder for the HTML (default: site/)")
+    docs.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: the address to listen on")
     listing = commands.add_parser("list", help="the services botocore knows, one a line")
     listing.add_argument("--data-path", type=Path, help=argparse.SUPPRESS)
     return parser
@@ -38,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "docs":
+            address = args.dev_addr if args.action == "serve" else ""
+            return run_mkdocs(args.action, args.config, args.site_dir, address)
         data = BotocoreData(args.data_path)
         if args.command == "list":
             print("\n".join(data.service_names()))
@@ -47,6 +56,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             docs = None if args.no_docs else args.docs
             written = generate_service(data, service, args.output, docs)
             print(f"{written.service}: {written.files} files in {args.output}")
+        if not args.no_docs:
+            index_docs(data, args.docs)
         return 0
     except GeneratorError as error:
         print(f"boto-typegen: error: {error}", file=sys.stderr)

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Optional
 
 from .format import format_files
+from .ir.docs import site_services
 from .ir.package import ServicePackage
 from .parse.package import build_package
 from .parse.source import BotocoreData
-from .render.docs import render_docs
+from .render.docs import render_docs, render_site_index
 from .render.stubs import render_stubs
-from .write import write_tree
+from .write import write_file, write_tree
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,13 @@ def generate_service(
     if docs is not None and pages:
         write_tree(docs, package.module_name, pages)
     return Written(service, len(stubs) + len(pages))
+
+
+def index_docs(data: BotocoreData, docs: Path) -> None:
+    """Rewrite docs/index.md from the service folders present, so generating one more service adds it."""
+    folders = {
+        folder.name: {page.name for page in folder.glob("*.md")}
+        for folder in docs.glob("types_boto3_*")
+        if (folder / "index.md").is_file()
+    }
+    write_file(docs / "index.md", render_site_index(site_services(folders, data.service_names())))
