@@ -1,0 +1,262 @@
+"""One conformance run: generate stubs, ask botocore, write check files, run both checkers, judge each line."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import botocore.session
+
+from . import oracle, synth
+from .checkfile import CLEAN, FLAGGED, CheckFile, Line, keyword_call, source
+from .stubfacts import StubClient, StubMethod, read_client
+from .typecheck import Errors, run_checkers
+
+NAMED_SERVICES = ("sagemaker-edge", "s3", "dynamodb", "ec2", "lambda", "sqs", "stepfunctions")
+SAMPLE_SEED = 5
+SAMPLE_SIZE = 20
+RESPONSE_METADATA = {
+    "RequestId": "a",
+    "HTTPStatusCode": 200,
+    "HTTPHeaders": {"a": "b"},
+    "RetryAttempts": 0,
+    "HostId": "a",
+}
+NO_SUCH_NAME = "NoSuchName"
+
+
+def all_services() -> list[str]:
+    return sorted(botocore.session.get_session().get_available_services())
+
+
+def default_services() -> list[str]:
+    """The named services plus a fixed-seed sample of the others (the same 20 on every run)."""
+    rest = [name for name in all_services() if name not in NAMED_SERVICES]
+    return [*NAMED_SERVICES, *sorted(random.Random(SAMPLE_SEED).sample(rest, SAMPLE_SIZE))]
+
+
+@dataclass
+class Outcome:
+    """A checked line: what it stands for and what each checker said about it."""
+
+    line: Line
+    file: str
+    number: int
+    text: str
+    mypy: list[str]
+    pyright: list[str]
+
+    def ok(self, checker: str) -> bool:
+        errors = self.mypy if checker == "mypy" else self.pyright
+        return not errors if self.line.expect == CLEAN else bool(errors)
+
+
+@dataclass
+class ServiceResult:
+    """Everything one service produced: botocore's complaints, surface gaps, and the judged lines."""
+
+    service: str
+    operations: int = 0
+    setup_error: str = ""
+    botocore_rejected: list[str] = field(default_factory=list)  # synthesized valid requests/responses
+    skipped: list[str] = field(default_factory=list)
+    surface: dict[str, list[str]] = field(default_factory=dict)  # check name -> mismatches
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def lines(self, category: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.line.category == category]
+
+
+@dataclass
+class Run:
+    results: dict[str, ServiceResult]
+    stub_errors: dict[str, list[str]]  # checker -> errors reported outside the check files
+
+
+def generate(services: list[str], output: Path) -> dict[str, str]:
+    """Stubs for all `services` into `output` in one CLI call; per-service retries name the ones that fail."""
+    script = Path(sys.executable).with_name("boto-typegen")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "generator"]
+    batch = subprocess.run([*command, "generate", *services, "--output", str(output), "--no-docs"],
+                           capture_output=True, text=True)  # fmt: skip
+    if batch.returncode == 0:
+        return {}
+    failures = {}
+    for service in services:
+        single = subprocess.run([*command, "generate", service, "--output", str(output), "--no-docs"],
+                                capture_output=True, text=True)  # fmt: skip
+        if single.returncode != 0:
+            failures[service] = (single.stderr.strip().splitlines() or ["(no output)"])[-1]
+    return failures
+
+
+class ServiceChecks:
+    """Builds one service's check file from botocore's verdicts on synthesized requests and responses."""
+
+    def __init__(self, service: str, stub: StubClient) -> None:
+        self.service = service
+        self.stub = stub
+        self.client = oracle.make_client(service)
+        self.model = self.client.meta.service_model
+        self.result = ServiceResult(service, operations=len(self.model.operation_names))
+        self.file = CheckFile(service, stub.module, stub.class_name)
+        self.api_to_method = {api: method for method, api in self.client.meta.method_to_api_mapping.items()}
+
+    def build(self) -> CheckFile:
+        for name in sorted(self.model.operation_names):
+            self.operation(self.model.operation_model(name))
+        self.surface()
+        return self.file
+
+    # requests and responses ------------------------------------------------------------------
+    def operation(self, operation: Any) -> None:
+        method = self.api_to_method[operation.name]
+        stub_method = self.stub.methods.get(method)
+        if stub_method is None:
+            return  # reported by the surface check
+        self.file.function(method)
+        if synth.has_eventstream(operation.input_shape):
+            self.result.skipped.append(f"{operation.name}: requests (event-stream input)")
+        else:
+            for request in synth.valid_requests(operation):
+                verdict = oracle.request_verdict(self.client, operation, request.params)
+                if verdict is not None:
+                    self.result.botocore_rejected.append(f"{operation.name} {request.kind}: {verdict}")
+                    continue
+                self.request_lines(operation.name, method, stub_method, request, "valid-request", CLEAN, "")
+            for request in synth.invalid_requests(operation):
+                verdict = oracle.request_verdict(self.client, operation, request.params)
+                if verdict is None and not request.expect_flag:
+                    # botocore takes it after all (a handler fills the member in): the stub must take it too
+                    self.request_lines(operation.name, method, stub_method, request, "valid-request", CLEAN,
+                                       "botocore accepts this mutation")  # fmt: skip
+                    continue
+                detail = (verdict or "botocore does not check enum values").strip().splitlines()[-1]
+                self.request_lines(operation.name, method, stub_method, request, "invalid-request", FLAGGED, detail)
+        if synth.has_eventstream(operation.output_shape):
+            self.result.skipped.append(f"{operation.name}: response (event-stream output)")
+        else:
+            self.response_line(operation, method, stub_method)
+
+    def request_lines(
+        self, operation: str, method: str, stub_method: StubMethod, request: synth.Request,
+        category: str, expect: str, detail: str,
+    ) -> None:  # fmt: skip
+        case = f"{request.kind}({request.target})" if request.target else request.kind
+        if stub_method.request:
+            name = self.file.variable()
+            line = Line(self.service, operation, category, case, "typeddict", expect, detail)
+            self.file.add(f"{name}: type_defs.{stub_method.request} = {source(request.params)}", line)
+            if expect == CLEAN:
+                line = Line(self.service, operation, category, case, "unpack", expect, detail)
+                self.file.add(f"client.{method}(**{name})", line)
+        line = Line(self.service, operation, category, case, "call", expect, detail)
+        self.file.add(f"client.{method}({keyword_call(request.params)})", line)
+
+    def response_line(self, operation: Any, method: str, stub_method: StubMethod) -> None:
+        response = dict(synth.maximal_response(operation), ResponseMetadata=RESPONSE_METADATA)
+        verdict = oracle.response_verdict(self.client, method, response)
+        if verdict is not None:
+            self.result.botocore_rejected.append(f"{operation.name} response: {verdict}")
+            return
+        if not stub_method.result.isidentifier():
+            self.result.skipped.append(f"{operation.name}: response (stub result is {stub_method.result})")
+            return
+        line = Line(self.service, operation.name, "response", "maximal", "typeddict", CLEAN)
+        self.file.add(f"{self.file.variable()}: type_defs.{stub_method.result} = {source(response)}", line)
+
+    # client surface ----------------------------------------------------------------------------
+    def surface(self) -> None:
+        real = oracle.public_methods(self.client)
+        stubbed = set(self.stub.methods)
+        paginators, waiters = oracle.paginator_names(self.client), oracle.waiter_names(self.client)
+        # a service without paginators (waiters) may inherit botocore-stubs' generic get_paginator (get_waiter)
+        expected = real - (set() if paginators else {"get_paginator"}) - (set() if waiters else {"get_waiter"})
+        self.result.surface["methods"] = [f"on the client, not in the stub: {n}" for n in sorted(expected - stubbed)] + [
+            f"in the stub, not on the client: {n}" for n in sorted(stubbed - oracle.public_names(self.client))
+        ]
+        self.result.surface["paginators"] = self._literal_gaps("get_paginator", paginators)
+        self.result.surface["waiters"] = self._literal_gaps("get_waiter", waiters)
+        real_exceptions = oracle.exception_names(self.client)
+        self.result.surface["exceptions"] = [
+            f"on client.exceptions, not in the stub: {n}" for n in sorted(real_exceptions - self.stub.exceptions)
+        ] + [f"in the stub, not on client.exceptions: {n}" for n in sorted(self.stub.exceptions - real_exceptions)]
+        self.file.function("surface")
+        for name in sorted(real_exceptions):
+            line = Line(self.service, "-", "surface", f"exception({name})", "attribute", CLEAN)
+            self.file.add(f"{self.file.variable()}: type[ClientError] = client.exceptions.{name}", line)
+        line = Line(self.service, "-", "surface", f"unknown-exception({NO_SUCH_NAME})", "attribute", FLAGGED)
+        self.file.add(f"{self.file.variable()} = client.exceptions.{NO_SUCH_NAME}", line)
+        for method, names in (("get_paginator", paginators), ("get_waiter", waiters)):
+            for name in sorted(names):
+                line = Line(self.service, "-", "surface", f"{method}({name})", "call", CLEAN)
+                self.file.add(f'client.{method}("{name}")', line)
+            if names:
+                line = Line(self.service, "-", "surface", f"{method}(no_such_name)", "call", FLAGGED)
+                self.file.add(f'client.{method}("no_such_name")', line)
+
+    def _literal_gaps(self, method: str, real: set[str]) -> list[str]:
+        stub_method = self.stub.methods.get(method)
+        if not real:
+            return []
+        if stub_method is None:
+            return [f"the client has {len(real)} names for {method}; the stub does not define {method}"]
+        declared = set(stub_method.literals)
+        return [f"{method}: on the client, not in the stub: {n}" for n in sorted(real - declared)] + [
+            f"{method}: in the stub, not on the client: {n}" for n in sorted(declared - real)
+        ]
+
+
+def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -> Run:
+    """Conformance of `services`; stubs are generated into `workdir` unless `stubs_root` already holds them."""
+    check_dir = workdir / "checks"
+    check_dir.mkdir(parents=True, exist_ok=True)
+    if stubs_root is None:
+        stubs_root = workdir / "stubs"
+        failures = generate(services, stubs_root)
+    else:
+        failures = {}
+    results: dict[str, ServiceResult] = {}
+    files: dict[str, CheckFile] = {}
+    for service in services:
+        result = ServiceResult(service)
+        if service in failures:
+            result.setup_error = f"boto-typegen generate {service} failed: {failures[service]}"
+            results[service] = result
+            continue
+        try:
+            checks = ServiceChecks(service, read_client(stubs_root, service))
+        except (OSError, ValueError, SyntaxError) as error:
+            result.setup_error = f"cannot read the generated client stub: {error}"
+            results[service] = result
+            continue
+        files[service] = checks.build()
+        results[service] = checks.result
+    paths = []
+    for service, check in files.items():
+        path = check_dir / f"check_{service.replace('-', '_')}.py"
+        path.write_text(check.text())
+        paths.append(path)
+    stub_dirs = sorted(p for p in stubs_root.iterdir() if p.is_dir()) if stubs_root.exists() else []
+    mypy, pyright = run_checkers(check_dir, paths, stub_dirs) if paths else (Errors("mypy"), Errors("pyright"))
+    for service, check in files.items():
+        name = f"check_{service.replace('-', '_')}.py"
+        for number, line in check.lines.items():
+            results[service].outcomes.append(
+                Outcome(line, name, number, check.body[number - 1].strip(),
+                        mypy.by_line.get((name, number), []), pyright.by_line.get((name, number), []))
+            )  # fmt: skip
+        registered = set(check.lines)
+        for errors in (mypy, pyright):
+            for (file, number), messages in errors.by_line.items():
+                if file == name and number not in registered:
+                    errors.elsewhere.extend(f"{name}:{number}: {m}" for m in messages)
+    return Run(results, {"mypy": mypy.elsewhere, "pyright": pyright.elsewhere})
+
+
+def pick(services: Optional[list[str]]) -> list[str]:
+    return services if services else default_services()
