@@ -1,0 +1,146 @@
+"""The methods of boto3 resources: actions, batch actions, waiters, and the request types they take."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from boto3.resources.model import Action, Parameter as ParamModel, ResponseResource
+
+from ..ir import fixed
+from ..ir.defs import Direction, Field, TypedDictDef
+from ..ir.package import Method, Parameter
+from ..ir.resources import KeywordOnly, resource_ref
+from ..ir.types import NONE, TypeExpr, list_of
+from .shapes import ShapeConverter
+from .source import ServiceSource
+from .text import first_sentence
+
+SERVICE_OWNER = "ServiceResource"  # how boto3 and the published stubs name the service resource's part
+_REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services"
+# where a JMESPath expression yields a list: `Instances[]`, `Tags[*].Key`
+_PROJECTION = re.compile(r"\[\*?\]")
+_MEMBER = re.compile(r"[.\[]")
+
+
+def owner_page(service: str, owner: str) -> str:
+    """boto3's documentation folder of a resource (`service-resource` for the service resource)."""
+    folder = "service-resource" if owner == SERVICE_OWNER else owner.lower()
+    return f"{_REFERENCE}/{service}/{folder}"
+
+
+def is_plural(resource: ResponseResource) -> bool:
+    """Whether boto3 builds a list of resources: an identifier read through a list projection."""
+    paths = [resource.path or "", *(item.path or "" for item in resource.identifiers)]
+    return any(_PROJECTION.search(path) for path in paths)
+
+
+def top_member(target: str) -> str:
+    """The request key a parameter target writes into: `Filters[0].Name` -> `Filters`."""
+    return _MEMBER.split(target, 1)[0]
+
+
+def filled_by_resource(params: Iterable[ParamModel]) -> set[str]:
+    """Request keys the resource sets itself; a caller's value would replace the whole key."""
+    return {top_member(param.target) for param in params if param.source != "input"}
+
+
+def filled_for_collection(params: Iterable[ParamModel]) -> set[str]:
+    """Keys a collection sets; boto3 merges the caller's lists into `Filters[0]`-like ones."""
+    return {param.target for param in params if param.source != "input" and not _MEMBER.search(param.target)}
+
+
+class ActionBuilder:
+    """Turns resource actions into methods; keeps the request TypedDicts they add to type_defs."""
+
+    def __init__(self, source: ServiceSource, shapes: ShapeConverter) -> None:
+        self.source = source
+        self.shapes = shapes
+        self.definitions: list[TypedDictDef] = []
+
+    def page(self, owner: str) -> str:
+        return owner_page(self.source.name, owner)
+
+    # requests -------------------------------------------------------------------------------
+    def _fields(self, operation_name: str, filled: set[str]) -> tuple[tuple[Field, ...], str]:
+        operation = self.source.model.operation_model(operation_name)
+        request = self.shapes.operation_types(operation).request
+        if request is None:
+            return (), ""
+        return tuple(item for item in request.fields if item.name not in filled), request.shape_name
+
+    def request(self, operation_name: str, owner: str, action: str, filled: set[str]) -> Optional[TypedDictDef]:
+        """The operation's request TypedDict without the keys the resource fills in."""
+        fields, shape_name = self._fields(operation_name, filled)
+        if not fields:
+            return None
+        name = self.shapes.claim(f"{shape_name}{owner}{action}", ("",))
+        definition = TypedDictDef(name, fields, shape_name, Direction.INPUT)
+        self.definitions.append(definition)
+        return definition
+
+    def keywords(self, operation_name: str, filled: set[str], optional: bool) -> tuple[Parameter, ...]:
+        """Keyword-only parameters from the request's keys (filter() and batch actions)."""
+        fields, _ = self._fields(operation_name, filled)
+        if not fields:
+            return ()
+        return (
+            KeywordOnly(),
+            *(
+                Parameter(item.name, item.type, None if item.required and not optional else "...")
+                for item in fields
+            ),
+        )
+
+    def result(self, operation_name: str) -> TypeExpr:
+        operation = self.source.model.operation_model(operation_name)
+        result = self.shapes.operation_types(operation).result
+        return (result or fixed.EMPTY_RESPONSE_METADATA).ref
+
+    def summary(self, operation_name: str) -> str:
+        return first_sentence(self.source.model.operation_model(operation_name).documentation)
+
+    # methods --------------------------------------------------------------------------------
+    def action(self, owner: str, raw_name: str, action: Action) -> Method:
+        operation = action.request.operation
+        request = self.request(operation, owner, raw_name, filled_by_resource(action.request.params))
+        parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
+        return Method(
+            action.name,
+            parameters,
+            self.returns(action, operation),
+            self.summary(operation),
+            f"{self.page(owner)}/{action.name}.html",
+            operation,
+            request,
+        )
+
+    def returns(self, action: Action, operation_name: str) -> TypeExpr:
+        """A resource (or list of them) when the action declares one, else the raw result."""
+        if action.resource is None:
+            return self.result(operation_name)
+        ref = resource_ref(action.resource.type)
+        return list_of(False, ref) if is_plural(action.resource) else ref
+
+    def batch_action(self, collection_page: str, action: Action) -> Method:
+        operation = action.request.operation
+        filled = filled_by_resource(action.request.params)
+        return Method(
+            action.name,
+            self.keywords(operation, filled, optional=False),
+            list_of(False, self.result(operation)),
+            self.summary(operation),
+            f"{collection_page}.html#{action.name}",
+            operation,
+        )
+
+    def waiter(self, owner: str, name: str, resource_name: str) -> Method:
+        state = name.removeprefix("wait_until_")
+        return Method(
+            name,
+            (),
+            NONE,
+            f"Waits until this {resource_name} is {state}.",
+            f"{self.page(owner)}/{name}.html",
+        )
+

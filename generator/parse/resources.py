@@ -1,0 +1,171 @@
+"""boto3's resource models (boto3/data/*/resources-1.json) into the service-resource IR."""
+
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import boto3
+from boto3.resources.model import Collection, ResourceModel
+from botocore import xform_name
+from botocore.exceptions import DataNotFoundError
+from botocore.loaders import Loader
+
+from ..errors import ModelError
+from ..ir.defs import TypedDictDef
+from ..ir.package import Method, Parameter
+from ..ir.resources import Attribute, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
+from ..ir.types import INT, NONE, STR, DefRef, External, Module, Subscript, TypeExpr, list_of
+from .resource_actions import SERVICE_OWNER, ActionBuilder, filled_for_collection, is_plural
+from .shapes import ShapeConverter
+from .source import ServiceSource
+
+_IDENTIFIER_TYPES: dict[str, TypeExpr] = {"integer": INT}
+# filter() takes the operation's keys where boto3's base class takes **kwargs: Any
+_OVERRIDE = "# type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]"
+# meta narrows ResourceMeta to the one whose client is the typed client
+_NARROWED = "# pyright: ignore[reportIncompatibleVariableOverride]"
+_SEQUENCE_OF_STR = Subscript(External("collections.abc", "Sequence"), (STR,))
+
+
+@lru_cache(maxsize=1)
+def _loader() -> Loader:
+    # boto3 ships resource models next to itself; boto3.Session adds this same folder to botocore's loader
+    return Loader(extra_search_paths=[str(Path(boto3.__file__).parent / "data")], include_default_search_paths=False)
+
+
+def resource_service_names() -> tuple[str, ...]:
+    """The services `boto3.resource()` accepts."""
+    return tuple(sorted(_loader().list_available_services("resources-1")))
+
+
+def load_resource_model(service_name: str) -> Optional[dict[str, Any]]:
+    """The latest resources-1 model of a service, or None when boto3 has no resources for it."""
+    if service_name not in resource_service_names():
+        return None
+    try:
+        data = _loader().load_service_model(service_name, "resources-1")
+    except (DataNotFoundError, ValueError, OSError, EOFError, zlib.error, UnicodeDecodeError) as error:
+        raise ModelError(f"boto3 resources-1 model of {service_name}: cannot read: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("resources"), dict) or "service" not in data:
+        raise ModelError(f"boto3 resources-1 model of {service_name}: no 'service' and 'resources' sections")
+    return data
+
+
+def build_resource(
+    source: ServiceSource, shapes: ShapeConverter
+) -> tuple[Optional[ServiceResourceDef], list[TypedDictDef]]:
+    """The service resource of a service (None without one) and the request TypedDicts its actions add."""
+    data = load_resource_model(source.name)
+    if data is None:
+        return None, []
+    try:
+        return _ResourceParser(source, shapes, data).build()
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ModelError(f"boto3 resources-1 model of {source.name}: unexpected structure ({error!r})") from None
+
+
+class _ResourceParser:
+    def __init__(self, source: ServiceSource, shapes: ShapeConverter, data: dict[str, Any]):
+        self.source = source
+        self.shapes = shapes
+        self.definitions: dict[str, Any] = data["resources"]
+        self.service_definition: dict[str, Any] = data["service"]
+        self.actions = ActionBuilder(source, shapes)
+        self.collections: list[CollectionDef] = []
+        self.meta = DefRef(f"{source.class_prefix}ResourceMeta", Module.SERVICE_RESOURCE)
+
+    def build(self) -> tuple[ServiceResourceDef, list[TypedDictDef]]:
+        # boto3 tells the service resource apart by a name that is not one of the resources
+        service = self._resource(f"{self.source.class_prefix}ServiceResource", SERVICE_OWNER, self.service_definition)
+        resources = [self._resource(name, name, self.definitions[name]) for name in sorted(self.definitions)]
+        collections = tuple(sorted(self.collections, key=lambda item: item.name))
+        client = Attribute("client", DefRef(f"{self.source.class_prefix}Client", Module.CLIENT), _NARROWED)
+        definition = ServiceResourceDef(service, self.meta.name, client, tuple(resources), collections)
+        return definition, self.actions.definitions
+
+    # a resource class -----------------------------------------------------------------------
+    def _resource(self, class_name: str, owner: str, definition: dict[str, Any]) -> ResourceDef:
+        """`definition` is the raw JSON, for the names as written before boto3 snake-cases them."""
+        model_name = self.source.name if owner == SERVICE_OWNER else owner
+        model = ResourceModel(model_name, definition, self.definitions)
+        shape = self.source.model.shape_for(model.shape) if model.shape else None
+        model.load_rename_map(shape)
+        attributes = [*self._identifiers(model, definition), *self._references(model)]
+        methods = [self._method("get_available_subresources", (), _SEQUENCE_OF_STR, owner, "Returns a list of all the available sub-resources for this resource.")]
+        for raw_name, action in zip(definition.get("actions", {}), model.actions):
+            methods.append(self.actions.action(owner, raw_name, action))
+        for waiter in model.waiters:
+            methods.append(self.actions.waiter(owner, waiter.name, owner))
+        methods.extend(self._subresource(owner, action) for action in model.subresources)
+        for raw_name, collection in zip(definition.get("hasMany", {}), model.collections):
+            collection_def = self._collection(owner, raw_name, collection)
+            attributes.append(Attribute(collection.name, DefRef(collection_def.name, Module.SERVICE_RESOURCE)))
+        if shape is not None:
+            for name, (_, member) in model.get_attributes(shape).items():
+                attributes.append(Attribute(name, self.shapes.output_type(member)))
+        attributes.append(Attribute("meta", self.meta, _NARROWED))
+        if model.load is not None:
+            methods.append(self._method("load", (), NONE, owner, "Calls the load action, filling the attributes."))
+            methods.append(self._method("reload", (), NONE, owner, "Calls the load action again."))
+        doc = f"{self.actions.page(owner)}/index.html"
+        return ResourceDef(class_name, tuple(attributes), tuple(methods), doc)
+
+    def _method(self, name: str, parameters: tuple[Parameter, ...], returns: TypeExpr, owner: str, summary: str) -> Method:
+        return Method(name, parameters, returns, summary, f"{self.actions.page(owner)}/{name}.html")
+
+    def _identifiers(self, model: ResourceModel, definition: dict[str, Any]) -> list[Attribute]:
+        raw = definition.get("identifiers", [])
+        return [Attribute(item.name, _identifier_type(spec)) for item, spec in zip(model.identifiers, raw)]
+
+    def _references(self, model: ResourceModel) -> list[Attribute]:
+        attributes = []
+        for reference in model.references:
+            ref = resource_ref(reference.resource.type)
+            attributes.append(Attribute(reference.name, list_of(False, ref) if is_plural(reference.resource) else ref))
+        return attributes
+
+    def _subresource(self, owner: str, action: Any) -> Method:
+        target = action.resource.type
+        specs = {spec["name"]: spec for spec in self.definitions[target].get("identifiers", [])}
+        parameters = tuple(
+            Parameter(xform_name(item.target), _identifier_type(specs.get(item.target, {})))
+            for item in action.resource.identifiers
+            if item.source == "input"
+        )
+        return self._method(action.name, parameters, resource_ref(target), owner, f"Creates a {target} resource.")
+
+    # collections ----------------------------------------------------------------------------
+    def _collection(self, owner: str, raw_name: str, collection: Collection) -> CollectionDef:
+        name = f"{owner}{raw_name}Collection"
+        item = collection.resource.type
+        ref = DefRef(name, Module.SERVICE_RESOURCE)
+        item_ref = resource_ref(item)
+        page = f"{self.actions.page(owner)}/{collection.name}"
+        operation = collection.request.operation
+        filters = self.actions.keywords(operation, filled_for_collection(collection.request.params), optional=True)
+        count = (Parameter("count", INT),)
+
+        def method(method_name: str, parameters: tuple[Parameter, ...], returns: TypeExpr, summary: str, pragma: str = "") -> Method:
+            return Method(method_name, parameters, returns, summary, f"{page}.html#{method_name}", pragma=pragma)
+
+        iterator = External("collections.abc", "Iterator")
+        methods = [
+            method("all", (), ref, f"All {item} items of the collection."),
+            method("filter", filters, ref, "Items filtered by the operation's parameters.", _OVERRIDE),
+            method("iterator", filters, ref, "Items of the collection with the operation's parameters."),
+            method("limit", count, ref, f"At most `count` {item} items."),
+            method("page_size", count, ref, f"Fetch at most `count` {item} items per request."),
+            method("pages", (), Subscript(iterator, (list_of(False, item_ref),)), f"Pages of {item} items."),
+            method("__iter__", (), Subscript(iterator, (item_ref,)), f"Iterates over {item} items."),
+        ]
+        methods.extend(self.actions.batch_action(page, action) for action in collection.batch_actions)
+        definition = CollectionDef(name, item, tuple(methods), f"{page}.html")
+        self.collections.append(definition)
+        return definition
+
+
+def _identifier_type(spec: dict[str, Any]) -> TypeExpr:
+    return _IDENTIFIER_TYPES.get(spec.get("type", "string"), STR)
