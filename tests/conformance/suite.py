@@ -27,6 +27,7 @@ RESPONSE_METADATA = {
     "HostId": "a",
 }
 NO_SUCH_NAME = "NoSuchName"
+CHECKERS = ("mypy", "pyright")
 
 
 def all_services() -> list[str]:
@@ -49,10 +50,16 @@ class Outcome:
     text: str
     mypy: list[str]
     pyright: list[str]
+    # checkers under which a valid form of this operation already fails, so a flag proves nothing
+    inconclusive: set[str] = field(default_factory=set)
+
+    def errors(self, checker: str) -> list[str]:
+        return self.mypy if checker == "mypy" else self.pyright
 
     def ok(self, checker: str) -> bool:
-        errors = self.mypy if checker == "mypy" else self.pyright
-        return not errors if self.line.expect == CLEAN else bool(errors)
+        if self.line.expect == CLEAN:
+            return not self.errors(checker)
+        return bool(self.errors(checker)) and checker not in self.inconclusive
 
 
 @dataclass
@@ -250,6 +257,7 @@ def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -
                 Outcome(line, name, number, check.body[number - 1].strip(),
                         mypy.by_line.get((name, number), []), pyright.by_line.get((name, number), []))
             )  # fmt: skip
+        _mark_inconclusive(results[service].outcomes)
         registered = set(check.lines)
         for errors in (mypy, pyright):
             for (file, number), messages in errors.by_line.items():
@@ -258,5 +266,13 @@ def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -
     return Run(results, {"mypy": mypy.elsewhere, "pyright": pyright.elsewhere})
 
 
-def pick(services: Optional[list[str]]) -> list[str]:
-    return services if services else default_services()
+def _mark_inconclusive(outcomes: list[Outcome]) -> None:
+    """A mutated line only counts as flagged if the valid lines of its operation and form are clean."""
+    failing: dict[tuple[str, str], set[str]] = {}
+    for outcome in outcomes:
+        if outcome.line.category == "valid-request":
+            key = (outcome.line.operation, "typeddict" if outcome.line.form == "unpack" else outcome.line.form)
+            failing.setdefault(key, set()).update(c for c in CHECKERS if outcome.errors(c))
+    for outcome in outcomes:
+        if outcome.line.category == "invalid-request":
+            outcome.inconclusive = failing.get((outcome.line.operation, outcome.line.form), set())

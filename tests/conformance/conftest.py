@@ -1,0 +1,48 @@
+"""One conformance run per pytest session over the services whose tests were selected; its table at the end."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from . import report, suite
+
+RUN = pytest.StashKey[suite.Run]()
+REPORT = pytest.StashKey[Path]()
+HERE = Path(__file__).resolve().parent
+# CONFORMANCE_STUBS=DIR checks stubs already generated into DIR instead of generating them
+STUBS_ENV = "CONFORMANCE_STUBS"
+
+
+def _selected_services(session: pytest.Session) -> list[str]:
+    services = set()
+    for item in session.items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "service" in callspec.params and HERE in Path(str(item.path)).parents:
+            services.add(callspec.params["service"])
+    return sorted(services)
+
+
+@pytest.fixture(scope="session")
+def conformance(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> suite.Run:
+    """Generate, synthesize, ask botocore, type-check: once, for every selected service together."""
+    services = _selected_services(request.session)
+    workdir = tmp_path_factory.mktemp("conformance")
+    stubs = os.environ.get(STUBS_ENV)
+    run = suite.run(services, workdir, Path(stubs) if stubs else None)
+    findings = workdir / "findings.md"
+    findings.write_text(report.findings(run))
+    request.config.stash[RUN] = run
+    request.config.stash[REPORT] = findings
+    return run
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    run = config.stash.get(RUN, None)
+    if run is None:
+        return
+    terminalreporter.section("conformance: generated stubs against botocore")
+    terminalreporter.write_line(report.table(run))
+    terminalreporter.write_line(f"every finding: {config.stash[REPORT]}")
