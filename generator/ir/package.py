@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from .defs import LiteralDef, TypeDef, TypedDictDef
 from .types import DefRef, Import, Module, TypeExpr
+
+if TYPE_CHECKING:  # resources.py builds on Method and Parameter from here
+    from .resources import ServiceResourceDef
 
 
 @dataclass(frozen=True)
@@ -187,8 +190,7 @@ class ServicePackage:
     paginators: tuple[ClassDef, ...] = ()
     waiters: tuple[ClassDef, ...] = ()
     dependencies: tuple[str, ...] = ()  # stub packages beyond botocore-stubs, for imports like boto3.s3.transfer
-    # filled by the resource parser (issue #4); its type is that parser's to define
-    resource: Optional[object] = None
+    resource: Optional[ServiceResourceDef] = None
 
     @property
     def absent_modules(self) -> frozenset[str]:
@@ -239,15 +241,24 @@ class ServicePackage:
         )
 
     @property
+    def service_resource_module(self) -> ModuleDef:
+        imports = self.resource.imports() if self.resource else iter(())
+        exports = self.resource.exports if self.resource else ()
+        return ModuleDef(Module.SERVICE_RESOURCE, ImportBlock.build(imports, Module.SERVICE_RESOURCE), exports)
+
+    @property
     def aliases(self) -> tuple[tuple[str, str], ...]:
-        """Short names the package root binds: `Client = S3Client`."""
-        return (("Client", self.client.name),)
+        """Short names the package root binds: `Client = S3Client`, `ServiceResource = S3ServiceResource`."""
+        resource = (("ServiceResource", self.resource.name),) if self.resource else ()
+        return (("Client", self.client.name), *resource)
 
     @property
     def init_module(self) -> ModuleDef:
         """The package root re-exports the client, its paginators and waiters under their names."""
         classes = [DefRef(self.client.name, Module.CLIENT)]
         classes.extend(item.ref for item in (*self.paginators, *self.waiters))
+        if self.resource:
+            classes.append(DefRef(self.resource.name, Module.SERVICE_RESOURCE))
         imports = (item for ref in classes for item in ref.imports())
         exports = (*(ref.name for ref in classes), *(alias for alias, _ in self.aliases))
         return ModuleDef(Module.INIT, ImportBlock.build(imports, Module.INIT), tuple(sorted(exports)))

@@ -9,6 +9,7 @@ from ..ir.package import ClassDef, ServicePackage
 from .client import build_client, service_doc_url
 from .injected import client_extras
 from .paginators import build_paginators
+from .resources import build_resource, resource_service_names
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .waiters import build_waiters
@@ -20,10 +21,12 @@ def build_package(source: ServiceSource) -> ServicePackage:
     waiters = build_waiters(source, shapes)
     extras = client_extras(source.name)
     client = build_client(source, shapes, paginators, waiters, extras)
+    resource, resource_requests = build_resource(source, shapes)
     accessors = [method for item in paginators + waiters for method in item.methods]
     methods = [*client.methods, *accessors]
     definitions: list[TypeDef] = [fixed.RESPONSE_METADATA, *shapes.definitions(), *extras.definitions]
     definitions.extend(method.request for method in accessors if method.request)
+    definitions.extend(resource_requests)
     if any(fixed.EMPTY_RESPONSE_METADATA.ref in method.return_type.refs() for method in methods):
         definitions.append(fixed.EMPTY_RESPONSE_METADATA)
     if paginators:
@@ -36,6 +39,7 @@ def build_package(source: ServiceSource) -> ServicePackage:
         LiteralDef(f"{prefix}ServiceName", (source.name,)),
         LiteralDef("ServiceName", source.all_services),
         LiteralDef("RegionName", source.regions),
+        LiteralDef("ResourceServiceName", resource_service_names()),
         *_name_literals("Paginator", paginators),
         *_name_literals("Waiter", waiters),
     ]
@@ -50,6 +54,7 @@ def build_package(source: ServiceSource) -> ServicePackage:
         boto3_doc_url=service_doc_url(source.name),
         paginators=paginators,
         waiters=waiters,
+        resource=resource,
         dependencies=extras.dependencies,
     )
 

@@ -8,10 +8,11 @@ from typing import Iterable, Optional
 from boto3.resources.model import Action, Parameter as ParamModel, ResponseResource
 
 from ..ir import fixed
-from ..ir.defs import Direction, Field, TypedDictDef
+from ..ir.defs import Direction, Field, TypeDef, TypedDictDef
 from ..ir.package import Method, Parameter
 from ..ir.resources import KeywordOnly, resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
+from .resource_values import HIGH_LEVEL_SERVICES, HighLevelTypes
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
@@ -56,32 +57,52 @@ class ActionBuilder:
     def __init__(self, source: ServiceSource, shapes: ShapeConverter) -> None:
         self.source = source
         self.shapes = shapes
-        self.definitions: list[TypedDictDef] = []
+        self._requests: list[TypedDictDef] = []
+        self._high_level: dict[str, HighLevelTypes] = {}
+        if source.name in HIGH_LEVEL_SERVICES:
+            self._known: dict[str, TypeDef] = {item.name: item for item in shapes.definitions()}
+
+    @property
+    def definitions(self) -> list[TypeDef]:
+        found: list[TypeDef] = list(self._requests)
+        for values in self._high_level.values():
+            found.extend(values.definitions.values())
+        return list({item.name: item for item in found}.values())
+
+    def _values(self, owner: str) -> Optional[HighLevelTypes]:
+        """DynamoDB's Python-value variants for this resource's calls, or None for other services."""
+        if self.source.name not in HIGH_LEVEL_SERVICES:
+            return None
+        return self._high_level.setdefault(owner, HighLevelTypes(self.shapes, owner, self._known))
 
     def page(self, owner: str) -> str:
         return owner_page(self.source.name, owner)
 
     # requests -------------------------------------------------------------------------------
-    def _fields(self, operation_name: str, filled: set[str]) -> tuple[tuple[Field, ...], str]:
+    def _fields(self, operation_name: str, owner: str, filled: set[str]) -> tuple[tuple[Field, ...], str]:
         operation = self.source.model.operation_model(operation_name)
         request = self.shapes.operation_types(operation).request
-        if request is None:
+        if request is None or operation.input_shape is None:
             return (), ""
-        return tuple(item for item in request.fields if item.name not in filled), request.shape_name
+        fields = tuple(item for item in request.fields if item.name not in filled)
+        values = self._values(owner)
+        if values is not None:
+            fields = values.fields(operation.input_shape, fields, Direction.INPUT)
+        return fields, request.shape_name
 
     def request(self, operation_name: str, owner: str, action: str, filled: set[str]) -> Optional[TypedDictDef]:
         """The operation's request TypedDict without the keys the resource fills in."""
-        fields, shape_name = self._fields(operation_name, filled)
+        fields, shape_name = self._fields(operation_name, owner, filled)
         if not fields:
             return None
         name = self.shapes.claim(f"{shape_name}{owner}{action}", ("",))
         definition = TypedDictDef(name, fields, shape_name, Direction.INPUT)
-        self.definitions.append(definition)
+        self._requests.append(definition)
         return definition
 
-    def keywords(self, operation_name: str, filled: set[str], optional: bool) -> tuple[Parameter, ...]:
+    def keywords(self, operation_name: str, owner: str, filled: set[str], optional: bool) -> tuple[Parameter, ...]:
         """Keyword-only parameters from the request's keys (filter() and batch actions)."""
-        fields, _ = self._fields(operation_name, filled)
+        fields, _ = self._fields(operation_name, owner, filled)
         if not fields:
             return ()
         return (
@@ -92,10 +113,13 @@ class ActionBuilder:
             ),
         )
 
-    def result(self, operation_name: str) -> TypeExpr:
+    def result(self, operation_name: str, owner: str) -> TypeExpr:
         operation = self.source.model.operation_model(operation_name)
         result = self.shapes.operation_types(operation).result
-        return (result or fixed.EMPTY_RESPONSE_METADATA).ref
+        values = self._values(owner)
+        if result is None or operation.output_shape is None:
+            return fixed.EMPTY_RESPONSE_METADATA.ref
+        return (values.result(operation.output_shape, result) if values else result).ref
 
     def summary(self, operation_name: str) -> str:
         return first_sentence(self.source.model.operation_model(operation_name).documentation)
@@ -108,27 +132,27 @@ class ActionBuilder:
         return Method(
             action.name,
             parameters,
-            self.returns(action, operation),
+            self.returns(action, operation, owner),
             self.summary(operation),
             f"{self.page(owner)}/{action.name}.html",
             operation,
             request,
         )
 
-    def returns(self, action: Action, operation_name: str) -> TypeExpr:
+    def returns(self, action: Action, operation_name: str, owner: str) -> TypeExpr:
         """A resource (or list of them) when the action declares one, else the raw result."""
         if action.resource is None:
-            return self.result(operation_name)
+            return self.result(operation_name, owner)
         ref = resource_ref(action.resource.type)
         return list_of(False, ref) if is_plural(action.resource) else ref
 
-    def batch_action(self, collection_page: str, action: Action) -> Method:
+    def batch_action(self, owner: str, collection_page: str, action: Action) -> Method:
         operation = action.request.operation
         filled = filled_by_resource(action.request.params)
         return Method(
             action.name,
-            self.keywords(operation, filled, optional=False),
-            list_of(False, self.result(operation)),
+            self.keywords(operation, owner, filled, optional=False),
+            list_of(False, self.result(operation, owner)),
             self.summary(operation),
             f"{collection_page}.html#{action.name}",
             operation,

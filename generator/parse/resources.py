@@ -14,7 +14,7 @@ from botocore.exceptions import DataNotFoundError
 from botocore.loaders import Loader
 
 from ..errors import ModelError
-from ..ir.defs import TypedDictDef
+from ..ir.defs import Direction, TypeDef
 from ..ir.package import Method, Parameter
 from ..ir.resources import Attribute, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
 from ..ir.types import INT, NONE, STR, DefRef, External, Module, Subscript, TypeExpr, list_of
@@ -56,7 +56,7 @@ def load_resource_model(service_name: str) -> Optional[dict[str, Any]]:
 
 def build_resource(
     source: ServiceSource, shapes: ShapeConverter
-) -> tuple[Optional[ServiceResourceDef], list[TypedDictDef]]:
+) -> tuple[Optional[ServiceResourceDef], list[TypeDef]]:
     """The service resource of a service (None without one) and the request TypedDicts its actions add."""
     data = load_resource_model(source.name)
     if data is None:
@@ -77,7 +77,7 @@ class _ResourceParser:
         self.collections: list[CollectionDef] = []
         self.meta = DefRef(f"{source.class_prefix}ResourceMeta", Module.SERVICE_RESOURCE)
 
-    def build(self) -> tuple[ServiceResourceDef, list[TypedDictDef]]:
+    def build(self) -> tuple[ServiceResourceDef, list[TypeDef]]:
         # boto3 tells the service resource apart by a name that is not one of the resources
         service = self._resource(f"{self.source.class_prefix}ServiceResource", SERVICE_OWNER, self.service_definition)
         resources = [self._resource(name, name, self.definitions[name]) for name in sorted(self.definitions)]
@@ -105,7 +105,7 @@ class _ResourceParser:
             attributes.append(Attribute(collection.name, DefRef(collection_def.name, Module.SERVICE_RESOURCE)))
         if shape is not None:
             for name, (_, member) in model.get_attributes(shape).items():
-                attributes.append(Attribute(name, self.shapes.output_type(member)))
+                attributes.append(Attribute(name, self.shapes.member_type(member, Direction.OUTPUT)))
         attributes.append(Attribute("meta", self.meta, _NARROWED))
         if model.load is not None:
             methods.append(self._method("load", (), NONE, owner, "Calls the load action, filling the attributes."))
@@ -145,7 +145,7 @@ class _ResourceParser:
         item_ref = resource_ref(item)
         page = f"{self.actions.page(owner)}/{collection.name}"
         operation = collection.request.operation
-        filters = self.actions.keywords(operation, filled_for_collection(collection.request.params), optional=True)
+        filters = self.actions.keywords(operation, owner, filled_for_collection(collection.request.params), optional=True)
         count = (Parameter("count", INT),)
 
         def method(method_name: str, parameters: tuple[Parameter, ...], returns: TypeExpr, summary: str, pragma: str = "") -> Method:
@@ -161,7 +161,7 @@ class _ResourceParser:
             method("pages", (), Subscript(iterator, (list_of(False, item_ref),)), f"Pages of {item} items."),
             method("__iter__", (), Subscript(iterator, (item_ref,)), f"Iterates over {item} items."),
         ]
-        methods.extend(self.actions.batch_action(page, action) for action in collection.batch_actions)
+        methods.extend(self.actions.batch_action(owner, page, action) for action in collection.batch_actions)
         definition = CollectionDef(name, item, tuple(methods), f"{page}.html")
         self.collections.append(definition)
         return definition

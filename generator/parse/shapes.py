@@ -155,9 +155,9 @@ class ShapeConverter:
         """A definition name no other definition of the package has: `{name}{suffix}TypeDef`."""
         return _claim(self._taken, name, suffixes)
 
-    def output_type(self, shape: Shape) -> TypeExpr:
-        """How a member reads in a result: the type of a resource attribute."""
-        return self._type(shape, Direction.OUTPUT)
+    def member_type(self, shape: Shape, direction: Direction) -> TypeExpr:
+        """How a shape is written on one side of a call (resource attributes, DynamoDB's Table variants)."""
+        return self._type(shape, direction)
 
     def _variant(self, shape_name: str, role: Role) -> Role:
         """The role whose definition serves `role` (input and output share one when equal)."""

@@ -18,6 +18,7 @@ __all__ = [
     "FailureHandlingPolicyType",
     "ModelStateType",
     "RegionName",
+    "ResourceServiceName",
     "SagemakerEdgeManagerServiceName",
     "ServiceName",
 ]
@@ -29,6 +30,17 @@ FailureHandlingPolicyType = Literal["DO_NOTHING", "ROLLBACK_ON_FAILURE"]
 ModelStateType = Literal["DEPLOY", "UNDEPLOY"]
 RegionName = Literal[
     "ap-northeast-1", "eu-central-1", "eu-west-1", "us-east-1", "us-east-2", "us-west-2"
+]
+ResourceServiceName = Literal[
+    "cloudformation",
+    "cloudwatch",
+    "dynamodb",
+    "ec2",
+    "glacier",
+    "iam",
+    "s3",
+    "sns",
+    "sqs",
 ]
 SagemakerEdgeManagerServiceName = Literal["sagemaker-edge"]
 ServiceName = Literal[

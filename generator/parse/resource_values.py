@@ -1,0 +1,139 @@
+"""DynamoDB's high-level interface: on its resources boto3 turns AttributeValue into Python values and
+accepts condition objects for expressions, so their actions take and return their own TypedDict variants."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from botocore.model import ListShape, MapShape, Shape, StructureShape
+
+from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
+from ..ir.types import ANY, BOOL, BYTES, INT, NONE, STR, Builtin, DefRef, External, Subscript, TypeExpr, list_of, map_of, union
+from .shapes import ShapeConverter
+
+# the services whose resources boto3 gives this interface (boto3.dynamodb.transform)
+HIGH_LEVEL_SERVICES = frozenset({"dynamodb"})
+_VALUE_SHAPE = "AttributeValue"
+_CONDITION_SHAPES = frozenset({"ConditionExpression", "KeyExpression"})
+
+_DECIMAL = External("decimal", "Decimal")
+_BYTEARRAY = Builtin("bytearray")
+
+
+def _set_of(item: TypeExpr) -> TypeExpr:
+    return Subscript(Builtin("set"), (item,))
+
+
+# what boto3.dynamodb.types' TypeSerializer accepts and TypeDeserializer returns
+TABLE_VALUE = AliasDef(
+    "TableAttributeValueTypeDef",
+    union(
+        BYTES,
+        _BYTEARRAY,
+        STR,
+        INT,
+        _DECIMAL,
+        BOOL,
+        *(_set_of(item) for item in (INT, _DECIMAL, STR, BYTES, _BYTEARRAY)),
+        list_of(True, ANY),
+        map_of(True, STR, ANY),
+        NONE,
+    ),
+)
+CONDITION = AliasDef(
+    "ConditionBaseImportTypeDef", union(STR, External("boto3.dynamodb.conditions", "ConditionBase"))
+)
+
+
+class HighLevelTypes:
+    """Variants of the converter's TypedDicts, named `{Shape}{Owner}TypeDef`, wherever a value is reached."""
+
+    def __init__(self, shapes: ShapeConverter, owner: str, known: dict[str, TypeDef]) -> None:
+        self.shapes = shapes
+        self.owner = owner
+        self.known = known  # the converter's definitions by name
+        self.definitions: dict[str, TypeDef] = {}
+        self._variants: dict[tuple[str, Direction], TypedDictDef] = {}
+        self._affected: dict[tuple[str, Direction], bool] = {}
+
+    def fields(self, shape: StructureShape, fields: tuple[Field, ...], direction: Direction) -> tuple[Field, ...]:
+        """The converter's fields of `shape`, retyped where they reach a value or a condition."""
+        retyped = []
+        for item in fields:
+            member = shape.members.get(item.name)
+            kind = item.type if member is None or not self.affects(member, direction) else self._type(member, direction)
+            retyped.append(Field(item.name, kind, item.required, item.documentation))
+        return tuple(retyped)
+
+    def result(self, shape: StructureShape, result: TypedDictDef) -> TypedDictDef:
+        if not self.affects(shape, Direction.OUTPUT):
+            return result
+        return self._variant(shape, Direction.OUTPUT, result)
+
+    def affects(self, shape: Shape, direction: Direction, seen: Optional[set[str]] = None) -> bool:
+        key = (shape.name, direction)
+        if key in self._affected:
+            return self._affected[key]
+        if shape.name == _VALUE_SHAPE or (direction is Direction.INPUT and shape.name in _CONDITION_SHAPES):
+            return True
+        top = seen is None
+        seen = seen if seen is not None else set()
+        if shape.name in seen:
+            return False  # a cycle: the other shapes on it decide
+        seen.add(shape.name)
+        found = any(self.affects(nested, direction, seen) for nested in _nested(shape))
+        if top or found:  # a False found inside a cycle may be cut short
+            self._affected[key] = found
+        return found
+
+    def _type(self, shape: Shape, direction: Direction) -> TypeExpr:
+        is_input = direction is Direction.INPUT
+        if shape.name == _VALUE_SHAPE:
+            return self._alias(TABLE_VALUE)
+        if is_input and shape.name in _CONDITION_SHAPES:
+            return self._alias(CONDITION)
+        if not self.affects(shape, direction):
+            return self.shapes.member_type(shape, direction)
+        if isinstance(shape, ListShape):
+            return list_of(is_input, self._type(shape.member, direction))
+        if isinstance(shape, MapShape):
+            return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
+        assert isinstance(shape, StructureShape)
+        return self._variant(shape, direction, self._original(shape, direction)).ref
+
+    def _original(self, shape: StructureShape, direction: Direction) -> TypedDictDef:
+        """The converter's TypedDict of a nested structure (the input side of an XUnion alias)."""
+        expr = self.shapes.member_type(shape, direction)
+        definition = self.known[expr.render()]
+        while isinstance(definition, AliasDef):
+            assert isinstance(definition.type, Subscript)
+            definition = self.known[definition.type.args[0].render()]
+        return definition
+
+    def _variant(self, shape: StructureShape, direction: Direction, original: TypedDictDef) -> TypedDictDef:
+        key = (shape.name, direction)
+        if key not in self._variants:
+            # the converter's suffix kept after the owner: WriteRequestOutput -> WriteRequestTableOutput
+            stem = original.name.removesuffix("TypeDef")
+            suffix = stem[len(shape.name) :] if stem.startswith(shape.name) else ""
+            name = self.shapes.claim(f"{shape.name}{self.owner}{suffix}", ("",))
+            self._variants[key] = TypedDictDef(name, (), shape.name, direction)  # a cycle sees the name
+            fields = self.fields(shape, original.fields, direction)
+            variant = TypedDictDef(name, fields, shape.name, direction, original.documentation)
+            self._variants[key] = variant
+            self.definitions[name] = variant
+        return self._variants[key]
+
+    def _alias(self, definition: AliasDef) -> DefRef:
+        self.definitions[definition.name] = definition
+        return definition.ref
+
+
+def _nested(shape: Shape) -> list[Shape]:
+    if isinstance(shape, StructureShape):
+        return list(shape.members.values())
+    if isinstance(shape, ListShape):
+        return [shape.member]
+    if isinstance(shape, MapShape):
+        return [shape.key, shape.value]
+    return []
