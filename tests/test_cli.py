@@ -1,0 +1,81 @@
+"""The command line as a user types it: `boto-typegen list`, `python -m generator`, and `generate` with
+several services and an output folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import CLI, PACKAGE_DIR, SERVICE, tree
+
+from generator.parse.source import BotocoreData
+
+
+def test_list_prints_botocore_services_one_a_line(cli: CLI) -> None:
+    result = cli("list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines == list(BotocoreData().service_names())
+    assert len(lines) > 300 and {SERVICE, "s3", "ec2"} <= set(lines)
+    assert lines == sorted(lines)
+    assert all(line and line == line.strip() for line in lines)
+
+
+def test_python_m_generator_help(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: boto-typegen")
+    assert "generate" in result.stdout and "list" in result.stdout
+
+
+def test_generate_help_names_every_option(cli: CLI) -> None:
+    result = cli("generate", "--help")
+    assert result.returncode == 0, result.stderr
+    for option in ("--output", "--docs", "--no-docs", "--data-path", "SERVICE"):
+        assert option in result.stdout
+
+
+def test_python_m_generator_is_the_same_command(tmp_path: Path, fresh_output: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--output", "out", "--no-docs"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert tree(tmp_path / "out") == tree(fresh_output)
+
+
+def test_generate_two_services_writes_both_packages(cli: CLI, tmp_path: Path) -> None:
+    result = cli("generate", SERVICE, "s3", "--output", "stubs", "--no-docs")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (tmp_path / "stubs").iterdir()) == [
+        "types-boto3-s3",
+        PACKAGE_DIR.name,
+    ]
+    s3 = tmp_path / "stubs" / "types-boto3-s3"
+    client = (s3 / "types_boto3_s3" / "client.pyi").read_text()
+    assert "class S3Client(BaseClient):" in client
+    assert "def put_object(" in client
+    assert 'name = "types-boto3-s3"' in (s3 / "pyproject.toml").read_text()
+    assert (s3 / "types_boto3_s3" / "py.typed").is_file()
+    # stdout says what was written, one line a service; nothing else appeared beside --output
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [SERVICE, "s3"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["stubs"]
+
+
+def test_generate_without_arguments_is_sagemaker_edge_into_output(cli: CLI, tmp_path: Path) -> None:
+    result = cli("generate", "--no-docs")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (tmp_path / "output").iterdir()) == [PACKAGE_DIR.name]
+
+
+def test_usage_errors_exit_2_without_traceback(cli: CLI) -> None:
+    for args in ((), ("frobnicate",), ("generate", "--no-such-option")):
+        result = cli(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("usage: boto-typegen")
