@@ -22,7 +22,10 @@ PAGES = DOCS / MODULE
 _BLOCK = re.compile(r"^```python\n(?P<code>.*?)^```\n(?:\n(?P<notes>(?:\d+\. [^\n]*\n)+))?", re.M | re.S)
 _MARKER = re.compile(r"  # \((\d+)\)$")
 _NOTE = re.compile(r"^(\d+)\. See (.*)$")
-_LINK = re.compile(r"\[:material-code-brac(?:es|kets): (\w+)\]\(\./(\w+)\.md#(\w+)\)")
+_LINK = re.compile(r"\[:material-[a-z-]+: (\w+)\]\(\./(\w+)\.md#(\w+)\)")
+# a small service with paginators and a waiter
+OTHER = "signer"
+OTHER_MODULE = "types_boto3_signer"
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +89,10 @@ def test_type_defs_page_opens_like_the_seed() -> None:
     assert lines[6].startswith("    Auto-generated documentation for [SagemakerEdgeManager](")
 
 
-@pytest.mark.parametrize("page", ["type_defs.md", "client.md"])
-def test_annotations_are_numbered_in_order_and_each_matches_its_note(page: str) -> None:
-    text = (PAGES / page).read_text()
+def _check_annotations(pages: Path, page: str) -> int:
+    """Every block's `# (n)` markers count 1, 2, 3...; note n links the generated types of marked line n."""
     annotated = 0
-    for block in _blocks(text):
+    for block in _blocks((pages / page).read_text()):
         marked = [
             (int(match[1]), line)
             for line in block["code"].splitlines()
@@ -104,12 +106,16 @@ def test_annotations_are_numbered_in_order_and_each_matches_its_note(page: str) 
             links = _LINK.findall(note[2])
             assert links, note[0]
             for name, target, anchor in links:
-                # the note links the generated types the line uses, at their own sections
                 assert re.search(rf"\b{name}\b", line), (line, note[0])
                 assert anchor == name.lower()
-                assert re.search(rf"^## {name}$", (PAGES / f"{target}.md").read_text(), re.M)
+                assert re.search(rf"^##+ {name}$", (pages / f"{target}.md").read_text(), re.M)
             annotated += 1
-    assert annotated >= (20 if page == "type_defs.md" else 5)
+    return annotated
+
+
+@pytest.mark.parametrize("page", ["type_defs.md", "client.md"])
+def test_annotations_are_numbered_in_order_and_each_matches_its_note(page: str) -> None:
+    assert _check_annotations(PAGES, page) >= (20 if page == "type_defs.md" else 5)
 
 
 def test_seed_defects_are_gone() -> None:
@@ -125,15 +131,20 @@ def test_seed_defects_are_gone() -> None:
     assert "get_sagemaker-edge_client" not in everything
 
 
-def test_usage_examples_type_check(tmp_path: Path, checkers: TypeCheckers) -> None:
-    blocks = _blocks((PAGES / "usage.md").read_text())
+def _usage_files(pages: Path, folder: Path) -> list[str]:
+    """Each python block of usage.md as a file of its own (each is self-contained)."""
+    blocks = _blocks((pages / "usage.md").read_text())
     assert len(blocks) >= 4
     files = []
     for index, block in enumerate(blocks):
-        path = tmp_path / f"usage_example_{index}.py"
+        path = folder / f"usage_example_{index}.py"
         path.write_text(block["code"])
         files.append(str(path))
-    found = checkers.mypy(files, stubs=PACKAGE_DIR)
+    return files
+
+
+def test_usage_examples_type_check(tmp_path: Path, checkers: TypeCheckers) -> None:
+    found = checkers.mypy(_usage_files(PAGES, tmp_path), stubs=PACKAGE_DIR)
     assert not found, "\n".join(map(str, found))
 
 
@@ -180,18 +191,60 @@ def test_site_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
     assert "#nothing" in result.stdout + result.stderr
 
 
-def test_generating_another_service_adds_it_to_the_index(tmp_path: Path) -> None:
-    config = _copy_site(tmp_path, DOCS)
-    output = str(tmp_path / "output")
-    result = run_cli("generate", "sagemaker-metrics", "--output", output, "--docs", "docs", cwd=tmp_path)
+@pytest.fixture(scope="module")
+def second_service(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site with signer (a service with paginators and a waiter) generated into it."""
+    root = tmp_path_factory.mktemp("site")
+    _copy_site(root, DOCS)
+    result = run_cli("generate", OTHER, "--output", "output", "--docs", "docs", cwd=root)
     assert result.returncode == 0, result.stderr
-    index = (tmp_path / "docs" / "index.md").read_text()
-    for service, module in ((SERVICE, MODULE), ("sagemaker-metrics", "types_boto3_sagemaker_metrics")):
+    return root
+
+
+def test_generating_another_service_adds_it_to_the_index(second_service: Path) -> None:
+    index = (second_service / "docs" / "index.md").read_text()
+    for service, module in ((SERVICE, MODULE), (OTHER, OTHER_MODULE)):
         assert f"| [{service}](./{module}/index.md) | `types-boto3-{service}` |" in index
-    assert index.index(SERVICE) < index.index("sagemaker-metrics")
-    result = run_cli("docs", "build", "--config", str(config), cwd=tmp_path, timeout=300)
+    assert index.index(f"[{SERVICE}]") < index.index(f"[{OTHER}]")
+    assert f"[Paginators](./{OTHER_MODULE}/paginators.md)" in index
+    assert f"[Paginators](./{MODULE}/paginators.md)" not in index
+
+
+def test_paginators_and_waiters_pages(second_service: Path) -> None:
+    pages = second_service / "docs" / OTHER_MODULE
+    assert {path.name for path in pages.glob("*.md")} == {
+        "client.md", "index.md", "literals.md", "paginators.md", "type_defs.md", "usage.md", "waiters.md"
+    }
+    for name in ("paginators.md", "waiters.md"):
+        text = (pages / name).read_text()
+        classes = re.findall(r"^## (\w+)$", text, re.M)
+        assert classes and all(name.endswith(("Paginator", "Waiter")) for name in classes)
+        _check_annotations(pages, name)
+    index = (pages / "index.md").read_text()
+    assert "[Paginators](./paginators.md)" in index and "[Waiters](./waiters.md)" in index
+    # get_paginator's overloads are one section, each overload's class linked from its note
+    client = (pages / "client.md").read_text()
+    assert client.count("## get_paginator\n") == 1
+    assert "](./paginators.md#" in client and "](./waiters.md#" in client
+    _check_annotations(pages, "client.md")
+    for text in _pages(pages).values():
+        for block in _blocks(text):
+            ast.parse(block["code"])
+
+
+def test_site_with_two_services_builds_strict(second_service: Path) -> None:
+    result = run_cli("docs", "build", "--config", "mkdocs.yml", cwd=second_service, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "site" / "types_boto3_sagemaker_metrics" / "client" / "index.html").is_file()
+    for page in ("client", "paginators", "waiters"):
+        assert (second_service / "site" / OTHER_MODULE / page / "index.html").is_file()
+
+
+def test_usage_examples_of_the_second_service_type_check(
+    second_service: Path, tmp_path: Path, checkers: TypeCheckers
+) -> None:
+    files = _usage_files(second_service / "docs" / OTHER_MODULE, tmp_path)
+    found = checkers.mypy(files, stubs=second_service / "output" / f"types-boto3-{OTHER}")
+    assert not found, "\n".join(map(str, found))
 
 
 def test_no_docs_leaves_the_docs_folder_alone(tmp_path: Path) -> None:

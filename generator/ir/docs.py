@@ -8,15 +8,28 @@ from typing import Iterable, Optional
 
 from .defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
 from .examples import Example, ExampleValues, call_lines, is_identifier
-from .package import Method, ServicePackage
-from .types import NONE, DefRef, Module, Subscript, TypeExpr, quote
+from .package import ClassDef, Method, ServicePackage
+from .snippets import usage_snippets
+from .types import NONE, STR, DefRef, Module, Subscript, TypeExpr, quote
 
-_ICONS = {Module.TYPE_DEFS: "material-code-braces", Module.LITERALS: "material-code-brackets"}
+_ICONS = {
+    Module.TYPE_DEFS: "material-code-braces",
+    Module.LITERALS: "material-code-brackets",
+    Module.PAGINATOR: "material-layers-outline",
+    Module.WAITER: "material-timer-sand",
+}
+# the page each module's definitions are documented on
+_PAGE_OF = {
+    Module.TYPE_DEFS: "type_defs",
+    Module.LITERALS: "literals",
+    Module.PAGINATOR: "paginators",
+    Module.WAITER: "waiters",
+}
+_ACCESSORS = {Module.PAGINATOR: "get_paginator", Module.WAITER: "get_waiter"}
 # the page of each optional module, skipped (like the module's stub) when a service lacks it
 OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resource": "service_resource"}
-# operations that read rather than change: the safest to show first in usage examples
-_READ_PREFIXES = ("get_", "list_", "describe_")
-USAGE_CALLS = 3
+# built-in methods whose string argument is an operation's method name
+_METHOD_NAMES = frozenset({"operation_name", "ClientMethod"})
 
 
 @dataclass(frozen=True)
@@ -30,7 +43,7 @@ class Link:
     @classmethod
     def to(cls, ref: DefRef) -> Link:
         # mkdocs' toc anchors are the lowercased heading; every heading here is an identifier
-        return cls(ref.name, _ICONS[ref.module], f"./{ref.module.value}.md#{ref.name.lower()}")
+        return cls(ref.name, _ICONS[ref.module], f"./{_PAGE_OF[ref.module]}.md#{ref.name.lower()}")
 
     @property
     def markdown(self) -> str:
@@ -120,12 +133,14 @@ class MethodSection:
 
 
 @dataclass(frozen=True)
-class Snippet:
-    """One worked example of usage.md: a heading, a sentence, a self-contained code block."""
+class ClassSection:
+    """A paginator or waiter class: how to get one from the client, and its methods."""
 
-    title: str
-    text: str
-    code: tuple[str, ...]
+    name: str
+    summary: str
+    doc_url: str
+    example: tuple[str, ...]
+    methods: tuple[MethodSection, ...]
 
 
 @dataclass(frozen=True)
@@ -172,6 +187,20 @@ def _typed_dict_lines(block: CodeBlock, definition: TypedDictDef) -> None:
         block.add("    pass")
 
 
+def _signature_lines(block: CodeBlock, method: Method) -> None:
+    """`def name(self, *, Key: type, ...) -> result: ...`, required keys first, each type annotated."""
+    block.add(f"def {method.name}(").add("    self,")
+    if method.request is not None and all(is_identifier(f.name) for f in method.request.fields):
+        block.add("    *,")
+        for item in method.request.fields:
+            default = "" if item.required else " = ..."
+            block.add(f"    {item.name}: {item.type.render()}{default},", item.type)
+    else:
+        for parameter in method.parameters:
+            block.add(f"    {parameter.render()},", parameter.type)
+    block.add(f") -> {method.return_type.render()}:", method.return_type).add("    ...")
+
+
 def literal_section(literal: LiteralDef, values: ExampleValues) -> LiteralSection:
     example = values.for_type(literal.ref, "string").inline
     if literal.values:
@@ -191,11 +220,13 @@ class DocsView:
         self.type_defs = tuple(type_def_section(item) for item in package.type_defs)
         self.literals = tuple(literal_section(item, self.values) for item in package.literals)
         self.operations = tuple(m for m in package.client.methods if m.operation_name)
-        self.methods = tuple(self._method(method) for method in package.client.methods)
+        self.methods = self._methods(package.client.methods, "client")
+        self.paginators = tuple(self._class(item, "paginator") for item in package.paginators)
+        self.waiters = tuple(self._class(item, "waiter") for item in package.waiters)
         self.exceptions = package.client.exceptions
         modeled = [name for name in self.exceptions if name != "ClientError"]
         self.example_exception = (modeled or ["ClientError"])[0]
-        self.snippets = tuple(self._snippets())
+        self.snippets = usage_snippets(self)
         skipped = {OPTIONAL_PAGES[name] for name in package.absent_modules}
         self.skip = frozenset(skipped)
         self.pages = tuple(page for page in _PAGES if page.file[:-3] not in skipped)
@@ -212,111 +243,62 @@ class DocsView:
             f"client: {package.client.name} = boto3.client({quote(package.service_name)})",
         )
 
-    # client.md -----------------------------------------------------------------------------
-    def _method(self, method: Method) -> MethodSection:
-        block = CodeBlock().add(f"def {method.name}(").add("    self,")
-        if method.request is not None and all(is_identifier(f.name) for f in method.request.fields):
-            block.add("    *,")
-            for item in method.request.fields:
-                default = "" if item.required else " = ..."
-                block.add(f"    {item.name}: {item.type.render()}{default},", item.type)
-        else:
-            for parameter in method.parameters:
-                block.add(f"    {parameter.render()},", parameter.type)
-        block.add(f") -> {method.return_type.render()}:", method.return_type).add("    ...")
-        head = "client." if method.return_type == NONE else "result = client."
-        example = call_lines(head + method.name, self._arguments(method))
-        returns = Returns(method.return_type.render(), links(method.return_type))
+    # client.md, paginators.md, waiters.md ---------------------------------------------------
+    def _methods(self, methods: Iterable[Method], receiver: str) -> tuple[MethodSection, ...]:
+        """One section per method name: overloads (get_paginator, get_waiter) share theirs."""
+        groups: dict[str, list[Method]] = {}
+        for method in methods:
+            groups.setdefault(method.name, []).append(method)
+        return tuple(self._method(group, receiver) for group in groups.values())
+
+    def _method(self, overloads: list[Method], receiver: str) -> MethodSection:
+        block = CodeBlock()
+        for method in overloads:
+            if block.lines:
+                block.add("")
+            for decorator in method.decorators:
+                block.add(f"@{decorator.expr.render()}")
+            _signature_lines(block, method)
+        method = overloads[0]
+        head = f"{receiver}." if method.return_type == NONE else f"result = {receiver}."
+        example = call_lines(head + method.name, self.arguments(method))
+        returned = {item.return_type.render(): item.return_type for item in overloads}
+        found = {link.name: link for expr in returned.values() for link in links(expr)}
+        returns = Returns(" | ".join(returned), tuple(found.values()))
         summary = _markdown_text(method.summary)
         return MethodSection(
             method.name, summary, method.doc_url, tuple(block.lines), block.notes, tuple(example), returns
         )
 
-    def _arguments(self, method: Method) -> tuple[tuple[str, Example], ...]:
+    def _class(self, item: ClassDef, variable: str) -> ClassSection:
+        accessor = f"client.{_ACCESSORS[item.module]}({quote(item.key)})"
+        example = (
+            *self.client_lines[:3],
+            f"from {self.package.module_name}.{item.module.value} import {item.name}",
+            "",
+            self.client_lines[-1],
+            f"{variable}: {item.name} = {accessor}",
+        )
+        methods = self._methods(item.methods, variable)
+        return ClassSection(item.name, _markdown_text(item.summary), item.doc_url, example, methods)
+
+    def arguments(self, method: Method) -> tuple[tuple[str, Example], ...]:
         if method.request is not None:
             return self.values.required_arguments(method.request)
         first = self.operations[0].name if self.operations else "close"
         # the built-in methods take an operation's method name, not any string
         return tuple(
-            (p.name, Example(quote(first)) if p.name in ("operation_name", "ClientMethod") else
+            (p.name, Example(quote(first)) if p.name in _METHOD_NAMES and p.type == STR else
              self.values.for_type(p.type, p.name))
             for p in method.parameters
             if p.default is None and not p.unpacked
         )
 
-    # usage.md ------------------------------------------------------------------------------
-    def _snippets(self) -> Iterable[Snippet]:
-        package = self.package
-        module = package.module_name
-        calls = sorted(self.operations, key=lambda m: (not m.name.startswith(_READ_PREFIXES), m.name))
-        for method in calls[:USAGE_CALLS]:
-            result = method.return_type.render()
-            code = [
-                *self.client_lines[:2],
-                f"from {module} import {package.client.name}",
-                f"from {module}.type_defs import {result}",
-                "",
-                self.client_lines[-1],
-                "",
-                *call_lines(f"result: {result} = client.{method.name}", self._arguments(method)),
-            ]
-            text = f"`client.{method.name}` with its required arguments; it returns `{result}`."
-            yield Snippet(f"Call {method.name}", text, tuple(code))
-        requests = [m for m in calls if m.request is not None]
-        if requests:
-            yield self._request_snippet(requests[0])
-        yield self._region_snippet()
-        yield self._error_snippet(calls[0] if calls else None)
 
-    def _request_snippet(self, method: Method) -> Snippet:
-        request = method.request
-        assert request is not None
-        module = self.package.module_name
-        kwargs = self.values.for_typed_dict(request, 1)
-        code = (
-            *self.client_lines[:3],
-            f"from {module}.type_defs import {request.name}",
-            "",
-            self.client_lines[-1],
-            "",
-            *kwargs.lines(f"kwargs: {request.name} = "),
-            f"client.{method.name}(**kwargs)",
-        )
-        text = f"Build the arguments of `{method.name}` as a `{request.name}`, checked before the call."
-        return Snippet("Arguments as a TypedDict", text, code)
-
-    def _region_snippet(self) -> Snippet:
-        package = self.package
-        region = self.values.for_type(DefRef("RegionName", Module.LITERALS), "us-east-1").inline
-        code = (
-            *self.client_lines[:3],
-            f"from {package.module_name}.literals import RegionName",
-            "",
-            f"region: RegionName = {region}",
-            f"client: {package.client.name} = boto3.client(",
-            f"    {quote(package.service_name)}, region_name=region",
-            ")",
-        )
-        text = "`RegionName` holds the regions botocore knows for this service."
-        return Snippet("Regions as a Literal", text, code)
-
-    def _error_snippet(self, method: Optional[Method]) -> Snippet:
-        call = call_lines(f"client.{method.name}", self._arguments(method)) if method else ["client.close()"]
-        code = (
-            *self.client_lines,
-            "",
-            "try:",
-            *("    " + line for line in call),
-            f"except client.exceptions.{self.example_exception} as error:",
-            '    print(error.response["Error"]["Message"])',
-        )
-        text = "`client.exceptions` has one class per modeled error, each a `botocore` `ClientError`."
-        return Snippet("Handling errors", text, code)
-
-
-# paginators.md and waiters.md join this list with their templates, once their IR lands (issue #4)
 _PAGES = (
     Page("client.md", "Client", "the client class, its exceptions and one section per method"),
+    Page("paginators.md", "Paginators", "one class per paginator, from `client.get_paginator`"),
+    Page("waiters.md", "Waiters", "one class per waiter, from `client.get_waiter`"),
     Page("type_defs.md", "Type definitions", "the TypedDicts of requests and results, and their aliases"),
     Page("literals.md", "Literals", "the Literal types of enum values, service and region names"),
     Page("usage.md", "Usage examples", "short worked examples"),

@@ -1,0 +1,112 @@
+"""The worked examples of a service's usage.md: self-contained snippets with the required arguments filled in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from .examples import call_lines
+from .package import Method
+from .types import DefRef, Module, quote
+
+if TYPE_CHECKING:
+    from .docs import DocsView
+
+# operations that read rather than change: the safest to show first
+_READ_PREFIXES = ("list_", "describe_", "get_")
+CALLS = 3
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One worked example: a heading, a sentence, a code block that runs (and type-checks) on its own."""
+
+    title: str
+    text: str
+    code: tuple[str, ...]
+
+
+def usage_snippets(view: DocsView) -> tuple[Snippet, ...]:
+    return tuple(_snippets(view))
+
+
+def _snippets(view: DocsView) -> Iterator[Snippet]:
+    calls = sorted(view.operations, key=lambda method: _call_order(view, method))
+    for method in calls[:CALLS]:
+        yield _call_snippet(view, method)
+    # a request with required keys shows more than an empty dict
+    requests = sorted(
+        (method for method in calls if method.request is not None),
+        key=lambda method: not view.values.required_arguments(method.request),
+    )
+    if requests:
+        yield _request_snippet(view, requests[0])
+    yield _region_snippet(view)
+    yield _error_snippet(view, calls[0] if calls else None)
+
+
+def _call_order(view: DocsView, method: Method) -> tuple[int, int, str]:
+    """Reading operations first (list, describe, get), the fewest required arguments first."""
+    prefix = next(
+        (index for index, prefix in enumerate(_READ_PREFIXES) if method.name.startswith(prefix)),
+        len(_READ_PREFIXES),
+    )
+    return (prefix, len(view.values.required_arguments(method.request)), method.name)
+
+
+def _imports(view: DocsView, module: str, name: str) -> tuple[str, ...]:
+    """`import boto3`, the client class and `name` from one of the package's modules."""
+    return (*view.client_lines[:3], f"from {view.package.module_name}.{module} import {name}", "")
+
+
+def _call_snippet(view: DocsView, method: Method) -> Snippet:
+    result = method.return_type.render()
+    code = (
+        *_imports(view, "type_defs", result),
+        view.client_lines[-1],
+        "",
+        *call_lines(f"result: {result} = client.{method.name}", view.arguments(method)),
+    )
+    text = f"`client.{method.name}` with its required arguments; it returns `{result}`."
+    return Snippet(f"Call {method.name}", text, code)
+
+
+def _request_snippet(view: DocsView, method: Method) -> Snippet:
+    request = method.request
+    assert request is not None
+    kwargs = view.values.for_typed_dict(request, 1)
+    code = (
+        *_imports(view, "type_defs", request.name),
+        view.client_lines[-1],
+        "",
+        *kwargs.lines(f"kwargs: {request.name} = "),
+        f"client.{method.name}(**kwargs)",
+    )
+    text = f"Build the arguments of `{method.name}` as a `{request.name}`, checked before the call."
+    return Snippet("Arguments as a TypedDict", text, code)
+
+
+def _region_snippet(view: DocsView) -> Snippet:
+    package = view.package
+    region = view.values.for_type(DefRef("RegionName", Module.LITERALS), "us-east-1").inline
+    code = (
+        *_imports(view, "literals", "RegionName"),
+        f"region: RegionName = {region}",
+        f"client: {package.client.name} = boto3.client({quote(package.service_name)}, region_name=region)",
+    )
+    text = "`RegionName` holds the regions botocore knows for this service."
+    return Snippet("Regions as a Literal", text, code)
+
+
+def _error_snippet(view: DocsView, method: Optional[Method]) -> Snippet:
+    call = call_lines(f"client.{method.name}", view.arguments(method)) if method else ["client.close()"]
+    code = (
+        *view.client_lines,
+        "",
+        "try:",
+        *("    " + line for line in call),
+        f"except client.exceptions.{view.example_exception} as error:",
+        '    print(error.response["Error"]["Message"])',
+    )
+    text = "`client.exceptions` has one class per modeled error, each a botocore `ClientError`."
+    return Snippet("Handling errors", text, code)
