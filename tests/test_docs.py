@@ -172,6 +172,8 @@ def test_call_example_puts_non_identifier_keys_in_a_mapping() -> None:
 def _copy_site(root: Path, docs: Path) -> Path:
     shutil.copytree(docs, root / "docs")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "generator").mkdir()
+    shutil.copy(REPO / "generator" / "site_hooks.py", root / "generator" / "site_hooks.py")
     return root / "mkdocs.yml"
 
 

@@ -146,3 +146,20 @@ def test_search_finds_a_typed_dict(browser: object, site_url: str) -> None:
         ],
     )
     assert any(href.endswith(f"/{MODULE}/type_defs/?h=sendheartbeatrequesttypedef#sendheartbeatrequesttypedef") for href in hits), hits
+
+
+def test_navigation_groups_pages_by_service_and_palette_toggles(browser: object, site_url: str) -> None:
+    browser.get(f"{site_url}/")  # type: ignore[attr-defined]
+    nav = _wait(browser, expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "nav.md-nav--primary")))
+    # the hook in mkdocs.yml titles the section by service name, not "Types boto3 sagemaker edge"
+    section = nav.find_element(By.XPATH, ".//li[contains(@class, 'md-nav__item--section')][.//a[contains(@href, 'type_defs')]]")
+    assert section.find_element(By.CSS_SELECTOR, "label, a").text.strip().startswith("sagemaker-edge")
+    assert {"Client", "Type definitions", "Literals", "Usage examples"} <= {
+        link.get_attribute("textContent").strip() for link in section.find_elements(By.CSS_SELECTOR, "a")
+    }
+    body = browser.find_element(By.TAG_NAME, "body")  # type: ignore[attr-defined]
+    before = body.get_attribute("data-md-color-scheme")
+    toggle = browser.find_element(By.CSS_SELECTOR, "form[data-md-component='palette'] label:not([hidden])")  # type: ignore[attr-defined]
+    toggle.click()
+    _wait(browser, lambda _: body.get_attribute("data-md-color-scheme") != before)
+    assert {before, body.get_attribute("data-md-color-scheme")} == {"default", "slate"}
