@@ -24,6 +24,7 @@ class Line:
     form: str  # "typeddict" (assignment), "call" (keyword arguments), "unpack" (**request)
     expect: str
     detail: str = ""
+    base: str = ""  # the valid request (case) an invalid one mutates
 
 
 def source(value: Any) -> str:

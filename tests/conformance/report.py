@@ -56,7 +56,7 @@ def describe(outcome: Outcome, limit: int = 300) -> str:
         if outcome.ok(checker):
             continue
         if checker in outcome.inconclusive:
-            said.append(f"{checker}: a valid form of this operation already fails")
+            said.append(f"{checker}: not shown, its unmutated request ({outcome.line.base}) already fails")
         elif outcome.errors(checker):
             said.append(f"{checker}: {outcome.errors(checker)[0]}")
         else:

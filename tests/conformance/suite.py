@@ -28,6 +28,7 @@ RESPONSE_METADATA = {
 }
 NO_SUCH_NAME = "NoSuchName"
 CHECKERS = ("mypy", "pyright")
+CHUNK_OPERATIONS = 2500  # per mypy/pyright invocation; the default run is one chunk
 
 
 def all_services() -> list[str]:
@@ -135,7 +136,11 @@ class ServiceChecks:
                     self.result.botocore_rejected.append(f"{operation.name} {request.kind}: {verdict}")
                     continue
                 self.request_lines(operation.name, method, stub_method, request, "valid-request", CLEAN, "")
+            bases = {"minimal"}  # already a valid line above
             for request in synth.invalid_requests(operation):
+                if request.base not in bases:
+                    bases.add(request.base)
+                    self.base_lines(operation, method, stub_method, request.base)
                 verdict = oracle.request_verdict(self.client, operation, request.params)
                 if verdict is None and not request.expect_flag:
                     # botocore takes it after all (a handler fills the member in): the stub must take it too
@@ -149,19 +154,29 @@ class ServiceChecks:
         else:
             self.response_line(operation, method, stub_method)
 
+    def base_lines(self, operation: Any, method: str, stub_method: StubMethod, base: str) -> None:
+        """The valid request a mutation started from, so a flag on the mutation can be told from a bad base."""
+        request = synth.Request(base, synth.base_request(operation, base))
+        verdict = oracle.request_verdict(self.client, operation, request.params)
+        if verdict is not None:
+            self.result.botocore_rejected.append(f"{operation.name} {base}: {verdict}")
+            return
+        self.request_lines(operation.name, method, stub_method, request, "valid-request", CLEAN, "")
+
     def request_lines(
         self, operation: str, method: str, stub_method: StubMethod, request: synth.Request,
         category: str, expect: str, detail: str,
     ) -> None:  # fmt: skip
         case = f"{request.kind}({request.target})" if request.target else request.kind
+        base = request.base if category == "invalid-request" else case
         if stub_method.request:
             name = self.file.variable()
-            line = Line(self.service, operation, category, case, "typeddict", expect, detail)
+            line = Line(self.service, operation, category, case, "typeddict", expect, detail, base)
             self.file.add(f"{name}: type_defs.{stub_method.request} = {source(request.params)}", line)
             if expect == CLEAN:
-                line = Line(self.service, operation, category, case, "unpack", expect, detail)
+                line = Line(self.service, operation, category, case, "unpack", expect, detail, base)
                 self.file.add(f"client.{method}(**{name})", line)
-        line = Line(self.service, operation, category, case, "call", expect, detail)
+        line = Line(self.service, operation, category, case, "call", expect, detail, base)
         self.file.add(f"client.{method}({keyword_call(request.params)})", line)
 
     def response_line(self, operation: Any, method: str, stub_method: StubMethod) -> None:
@@ -218,8 +233,36 @@ class ServiceChecks:
         ]
 
 
+def operation_counts(services: list[str]) -> dict[str, int]:
+    session = botocore.session.get_session()
+    return {name: len(session.get_service_model(name).operation_names) for name in services}
+
+
+def chunks(services: list[str], budget: int = CHUNK_OPERATIONS) -> list[list[str]]:
+    """Services in groups of about `budget` operations, so each checker run stays within memory."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for service, count in operation_counts(services).items():
+        if groups[-1] and size + count > budget:
+            groups.append([])
+            size = 0
+        groups[-1].append(service)
+        size += count
+    return [group for group in groups if group]
+
+
 def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -> Run:
-    """Conformance of `services`; stubs are generated into `workdir` unless `stubs_root` already holds them."""
+    """Conformance of `services`, chunk by chunk; stubs are generated unless `stubs_root` already holds them."""
+    total = Run({}, {"mypy": [], "pyright": []})
+    for index, group in enumerate(chunks(services)):
+        part = _run_chunk(group, workdir / f"chunk{index}", stubs_root)
+        total.results.update(part.results)
+        for checker, errors in part.stub_errors.items():
+            total.stub_errors[checker].extend(errors)
+    return total
+
+
+def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -> Run:
     check_dir = workdir / "checks"
     check_dir.mkdir(parents=True, exist_ok=True)
     if stubs_root is None:
@@ -248,7 +291,7 @@ def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -
         path = check_dir / f"check_{service.replace('-', '_')}.py"
         path.write_text(check.text())
         paths.append(path)
-    stub_dirs = sorted(p for p in stubs_root.iterdir() if p.is_dir()) if stubs_root.exists() else []
+    stub_dirs = [stubs_root / f"types-boto3-{service}" for service in files]
     mypy, pyright = run_checkers(check_dir, paths, stub_dirs) if paths else (Errors("mypy"), Errors("pyright"))
     for service, check in files.items():
         name = f"check_{service.replace('-', '_')}.py"
@@ -267,12 +310,14 @@ def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -
 
 
 def _mark_inconclusive(outcomes: list[Outcome]) -> None:
-    """A mutated line only counts as flagged if the valid lines of its operation and form are clean."""
-    failing: dict[tuple[str, str], set[str]] = {}
+    """A mutated line only counts as flagged if the valid request it mutates is clean in the same form."""
+    failing: dict[tuple[str, str, str], set[str]] = {}
     for outcome in outcomes:
-        if outcome.line.category == "valid-request":
-            key = (outcome.line.operation, "typeddict" if outcome.line.form == "unpack" else outcome.line.form)
+        line = outcome.line
+        if line.category == "valid-request":
+            key = (line.operation, line.base, "typeddict" if line.form == "unpack" else line.form)
             failing.setdefault(key, set()).update(c for c in CHECKERS if outcome.errors(c))
     for outcome in outcomes:
-        if outcome.line.category == "invalid-request":
-            outcome.inconclusive = failing.get((outcome.line.operation, outcome.line.form), set())
+        line = outcome.line
+        if line.category == "invalid-request":
+            outcome.inconclusive = failing.get((line.operation, line.base, line.form), set())

@@ -10,6 +10,7 @@ from typing import Any, Iterator, Optional
 
 from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 from botocore.response import StreamingBody
+from botocore.utils import is_json_value_header
 
 # structures nested deeper than this get their required members only
 MAX_DEPTH = 4
@@ -39,6 +40,7 @@ class Request:
     params: dict[str, Any]
     target: str = ""
     expect_flag: bool = False
+    base: str = "minimal"  # the valid request it mutates: "minimal", or "minimal+Member" (see base_request)
 
 
 @dataclass
@@ -66,7 +68,7 @@ def _is_document(shape: Shape) -> bool:
 def _scalar_kind(shape: Shape) -> Optional[str]:
     name = shape.type_name
     if name in ("string", "character"):
-        return None if getattr(shape, "enum", None) or shape.serialization.get("jsonvalue") else "string"
+        return None if getattr(shape, "enum", None) or is_json_value_header(shape) else "string"
     if name in ("integer", "long", "short", "byte"):
         return "integer"
     if name in ("float", "double", "bigdecimal"):
@@ -124,8 +126,8 @@ class Synthesizer:
         minimum = shape.metadata.get("min")
         name = shape.type_name
         if name in ("string", "character"):
-            if shape.serialization.get("jsonvalue"):
-                return {"a": "b"}
+            if is_json_value_header(shape):
+                return {"a": "b"}  # botocore json-encodes these headers itself
             return "a" * max(int(minimum or 0), 1)
         if name in ("integer", "long", "short", "byte"):
             return int(minimum) if minimum is not None else 1
@@ -304,39 +306,44 @@ def invalid_requests(operation: OperationModel) -> list[Request]:
             requests.append(Request("drop-required", _drop(copy.deepcopy(minimal), (name,)), name))
     nested = _nested_required(shape, maximal)
     if nested is not None:
-        requests.append(Request("drop-required", _drop(_base(minimal, maximal, nested), nested), _dotted(nested)))
+        mutated = _drop(_base(minimal, maximal, nested), nested)
+        requests.append(Request("drop-required", mutated, _dotted(nested), base=_base_name(nested)))
     requests.append(Request("unknown-member", dict(minimal, **{UNKNOWN_MEMBER: "a"}), UNKNOWN_MEMBER))
     walks = _locate(shape, maximal).values()
     structure = _first([w.structure for w in walks])
     if structure is not None:
         path = structure + (UNKNOWN_MEMBER,)
-        requests.append(Request("unknown-member", _set(_base(minimal, maximal, path), path, "a"), _dotted(path)))
+        mutated = _set(_base(minimal, maximal, path), path, "a")
+        requests.append(Request("unknown-member", mutated, _dotted(path), base=_base_name(path)))
     enum = _first([w.enum for w in walks])
     if enum is not None:
         mutated = _set(_base(minimal, maximal, enum), enum, NOT_AN_ENUM_VALUE)
-        requests.append(Request("enum-value", mutated, _dotted(enum), expect_flag=True))
+        requests.append(Request("enum-value", mutated, _dotted(enum), expect_flag=True, base=_base_name(enum)))
     for kind in SCALAR_KINDS:
         path = _first([w.scalars.get(kind) for w in walks])
         if path is not None:
             mutated = _set(_base(minimal, maximal, path), path, WRONG_SCALARS[kind])
-            requests.append(Request(f"wrong-type-{kind}", mutated, _dotted(path)))
+            requests.append(Request(f"wrong-type-{kind}", mutated, _dotted(path), base=_base_name(path)))
     listed = _first([w.list for w in walks])
     if listed is not None:
         base = _base(minimal, maximal, listed)
         items = _get(base, listed)
-        requests.append(Request("dict-for-list", _set(base, listed, {"a": items[0] if items else "a"}), _dotted(listed)))
+        mutated = _set(base, listed, {"a": items[0] if items else "a"})
+        requests.append(Request("dict-for-list", mutated, _dotted(listed), base=_base_name(listed)))
     return requests
+
+
+def _base_name(path: Path) -> str:
+    return f"minimal+{path[0]}"
+
+
+def base_request(operation: OperationModel, name: str) -> dict[str, Any]:
+    """The valid request a mutation started from, by its `Request.base` name."""
+    minimal = minimal_request(operation)
+    if name == "minimal":
+        return minimal
+    return _base(minimal, maximal_request(operation), (name.split("+", 1)[1],))
 
 
 def _dotted(path: Path) -> str:
     return ".".join(f"[{step}]" if isinstance(step, int) else str(step) for step in path)
-
-
-def iter_values(value: Any) -> Iterator[Any]:
-    yield value
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from iter_values(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from iter_values(item)
