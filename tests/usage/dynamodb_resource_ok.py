@@ -1,0 +1,72 @@
+"""Correct uses of the generated dynamodb service resource: mypy --strict and pyright strict must report nothing.
+
+Never executed, only type-checked. On DynamoDB's resources boto3 serializes Python values itself and takes
+boto3.dynamodb.conditions objects for expressions, so Table calls take plain values, unlike the client.
+"""
+
+from decimal import Decimal
+from typing import assert_type
+
+import boto3
+from boto3.dynamodb.conditions import Attr, Key
+
+from types_boto3_dynamodb import DynamoDBServiceResource, ServiceResource
+from types_boto3_dynamodb.client import DynamoDBClient
+from types_boto3_dynamodb.literals import TableStatusType
+from types_boto3_dynamodb.service_resource import ServiceResourceTablesCollection, Table
+from types_boto3_dynamodb.type_defs import (
+    DeleteTableOutputTypeDef,
+    GetItemOutputTableTypeDef,
+    PutItemInputTablePutItemTypeDef,
+    PutItemOutputTableTypeDef,
+    QueryOutputTableTypeDef,
+    TableAttributeValueTypeDef,
+)
+
+
+def inferred() -> None:
+    dynamodb = boto3.resource("dynamodb", region_name="eu-west-1")  # pyright: ignore[reportUnknownMemberType]
+    assert_type(dynamodb, DynamoDBServiceResource)
+    assert_type(dynamodb.meta.client, DynamoDBClient)
+    same: ServiceResource = dynamodb
+    assert_type(same, DynamoDBServiceResource)
+
+
+def table(dynamodb: DynamoDBServiceResource) -> None:
+    users = dynamodb.Table("users")
+    assert_type(users, Table)
+    assert_type(users.name, str)
+    assert_type(users.table_status, TableStatusType)
+    assert_type(users.item_count, int)
+    assert_type(dynamodb.tables, ServiceResourceTablesCollection)
+    for each in dynamodb.tables.filter(ExclusiveStartTableName="a").limit(3):
+        assert_type(each, Table)
+    created = dynamodb.create_table(
+        TableName="users",
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    assert_type(created, Table)
+    created.wait_until_exists()
+
+
+def items(users: Table) -> None:
+    # plain Python values where the client takes {"S": ...} AttributeValue dicts
+    put = users.put_item(Item={"id": "1", "age": 42, "score": Decimal("1.5"), "tags": {"a", "b"}, "raw": b"x"})
+    assert_type(put, PutItemOutputTableTypeDef)
+    request: PutItemInputTablePutItemTypeDef = {"Item": {"id": "2", "nested": {"deep": [1, 2]}}}
+    users.put_item(**request)
+    got = users.get_item(Key={"id": "1"}, ConsistentRead=True)
+    assert_type(got, GetItemOutputTableTypeDef)
+    assert_type(got["Item"]["age"], TableAttributeValueTypeDef)
+    # condition objects from boto3.dynamodb.conditions, or the expression strings
+    found = users.query(KeyConditionExpression=Key("id").eq("1"), FilterExpression=Attr("age").gt(30))
+    assert_type(found, QueryOutputTableTypeDef)
+    assert_type(found["Items"], list[dict[str, TableAttributeValueTypeDef]])
+    users.scan(FilterExpression="age > :a", ExpressionAttributeValues={":a": 30})
+    users.update_item(Key={"id": "1"}, UpdateExpression="SET age = :a", ExpressionAttributeValues={":a": 43})
+    users.delete_item(Key={"id": "1"}, ConditionExpression=Attr("id").exists())
+    assert_type(users.update(BillingMode="PROVISIONED"), Table)
+    assert_type(users.delete(), DeleteTableOutputTypeDef)
+    users.reload()
