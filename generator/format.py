@@ -1,27 +1,44 @@
-"""Formatting rendered Python with black, the standard the output is held to."""
+"""Formatting rendered Python the way black does: our own layout pass, with black as the fallback.
+
+The layout pass (generator/layout) writes black's output for the statements the templates emit without
+paying for black; a statement it cannot vouch for goes through black alone, a file it cannot read goes
+through black whole. `use_black=True` (the CLI's --format) runs black on every file, as the proof.
+"""
 
 from __future__ import annotations
 
-import black
+from functools import lru_cache
 
-_MODES = {
-    suffix: black.Mode(
-        target_versions={black.TargetVersion.PY39},
-        is_pyi=suffix == ".pyi",
-        line_length=88,
-    )
-    for suffix in (".py", ".pyi")
-}
+from .layout import Unsure, layout_source
+
+_PYTHON_SUFFIXES = {".py": False, ".pyi": True}
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Python and stub files run through black; everything else as it is."""
-    return {path: format_text(path, text) for path, text in files.items()}
+def format_files(files: dict[str, str], use_black: bool = False) -> dict[str, str]:
+    """Python and stub files formatted as black would; everything else as it is."""
+    return {path: format_text(path, text, use_black) for path, text in files.items()}
 
 
-def format_text(path: str, text: str) -> str:
-    suffix = path[path.rfind(".") :]
-    mode = _MODES.get(suffix)
-    if mode is None or not text.strip():
+def format_text(path: str, text: str, use_black: bool = False) -> str:
+    is_pyi = _PYTHON_SUFFIXES.get(path[path.rfind(".") :])
+    if is_pyi is None or not text.strip():
         return text
-    return black.format_str(text, mode=mode)
+    if not use_black:
+        try:
+            return layout_source(text, is_pyi)
+        except Unsure:
+            pass
+    return black_format(text, is_pyi)
+
+
+def black_format(text: str, is_pyi: bool) -> str:
+    import black  # imported only when a file needs it: black's import alone costs more than a small service
+
+    return black.format_str(text, mode=_mode(is_pyi))
+
+
+@lru_cache(maxsize=2)
+def _mode(is_pyi: bool):  # type: ignore[no-untyped-def]
+    import black
+
+    return black.Mode(target_versions={black.TargetVersion.PY39}, is_pyi=is_pyi, line_length=88)

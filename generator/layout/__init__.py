@@ -1,0 +1,19 @@
+"""Black-stable layout without running black, for the Python subset the templates emit.
+
+`layout_source` returns exactly what black (stable style, line length 88) would write, statement by
+statement; a statement it cannot vouch for is formatted by black alone, and a file it cannot read at
+all raises Unsure so the caller runs black on the whole file.
+"""
+
+from __future__ import annotations
+
+LINE_LENGTH = 88
+
+
+class Unsure(Exception):
+    """The layout pass cannot promise black's output here."""
+
+
+from .statements import layout_source  # noqa: E402  (the submodules import Unsure from here)
+
+__all__ = ["LINE_LENGTH", "Unsure", "layout_source"]

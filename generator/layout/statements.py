@@ -1,0 +1,295 @@
+"""A file's statements: cut the text into statements, lay each out, and put black's empty lines between.
+
+A statement outside the known shapes is handed to black on its own (wrapped at its depth); a file
+whose structure cannot be followed (comments, tabs, backslashes outside docstrings, stub bodies that
+black would join onto their header) raises Unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from . import LINE_LENGTH, Unsure
+from .blank import EmptyLines, Statement
+from .split import Line, layout_line
+from .tokens import Token, invisible, link, space, tokenize
+
+_ATOM = r'(?:[A-Za-z_][A-Za-z0-9_]*|"[^"\\\n]*")'
+_TYPE = rf"{_ATOM}(?:(?:\[|, |\]+, ){_ATOM})*\]*"
+# the common short statements, already written the way black writes them: `Name: Type`, `Name = Type`
+_CANONICAL = re.compile(rf"(?: {{4}})*([A-Za-z_][A-Za-z0-9_]*)(?:: | = ){_TYPE}")
+_BLOCK_KEYWORDS = frozenset({"if", "elif", "else"})
+_DOCSTRING_BREAK = re.compile(r"\r\n|[\r\n]")
+
+
+def layout_source(text: str, is_pyi: bool) -> str:
+    """`text` as black would write it."""
+    physical = text.split("\n")
+    if physical and physical[-1] == "":
+        physical.pop()
+    out: list[str] = []
+    empty = EmptyLines(is_pyi)
+    previous: Optional[Statement] = None
+    index, user_blank = 0, 0
+    while index < len(physical):
+        raw = physical[index]
+        content = raw.lstrip(" ")
+        if not content:
+            user_blank += 1
+            index += 1
+            continue
+        indent = len(raw) - len(content)
+        depth = indent // 4
+        _check_depth(indent, previous)
+        if content.startswith('"""'):
+            end = _docstring_end(physical, index)
+            first_in_block = previous is None or (previous.opens_block and depth == previous.depth + 1)
+            if not first_in_block:
+                raise Unsure("a triple-quoted string that is not a docstring")
+            lines = _docstring(physical[index : end + 1], depth, is_pyi)
+            statement = Statement(depth, user_blank, '"""', False, is_docstring=True)
+            index = end + 1
+        elif len(raw) <= LINE_LENGTH and raw.isascii() and _CANONICAL.fullmatch(raw) and _balanced(content):
+            lines = [raw]
+            statement = Statement(depth, user_blank, content[: content.find(" ")].rstrip(":"), False)
+            index += 1
+        else:
+            end, tokens = _gather(physical, index)
+            lines, statement = _statement(physical[index : end + 1], tokens, depth, is_pyi)
+            statement.before = user_blank
+            index = end + 1
+        if statement.first == "..." and previous is not None and previous.opens_block:
+            if depth == previous.depth + 1:
+                raise Unsure("a stub body black would join onto its header")
+        out.extend([""] * empty.before(statement))
+        out.extend(lines)
+        previous, user_blank = statement, 0
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _check_depth(indent: int, previous: Optional[Statement]) -> None:
+    depth = indent // 4
+    if indent % 4:
+        raise Unsure("indentation that is not a multiple of four spaces")
+    if previous is None:
+        if depth:
+            raise Unsure("an indented first statement")
+    elif previous.opens_block != (depth == previous.depth + 1) or depth > previous.depth + 1:
+        raise Unsure("a block structure the layout pass does not follow")
+
+
+def _balanced(content: str) -> bool:
+    return content.count("[") == content.count("]")
+
+
+def _docstring_end(physical: list[str], start: int) -> int:
+    first = physical[start].lstrip(" ")
+    if len(first) >= 6 and first.endswith('"""') and first.count('"""') == 2:
+        return start
+    if first.count('"""') != 1:
+        raise Unsure("a docstring the layout pass cannot delimit")
+    for index in range(start + 1, len(physical)):
+        count = physical[index].count('"""')
+        if count:
+            if count != 1 or not physical[index].endswith('"""'):
+                raise Unsure("a docstring the layout pass cannot delimit")
+            return index
+    raise Unsure("an unterminated docstring")
+
+
+def _docstring(lines: list[str], depth: int, is_pyi: bool) -> list[str]:
+    """Black's docstring handling: re-indent, strip trailing spaces, pad quotes; backslashes go to black."""
+    source = "\n".join(lines)
+    body = source.lstrip(" ")[3:-3]
+    if "\\" in body or not all(character.isprintable() or character == "\n" for character in body):
+        return _black_statement(lines, depth, False, is_pyi, docstring=True)
+    indent = "    " * depth
+    started_empty = not body
+    if "\n" in body:
+        body = _fix_indentation(body, indent)
+    else:
+        body = body.strip()
+    if body:
+        if body[0] == '"':
+            body = " " + body
+        if body[-1] == '"':
+            body += " "
+    elif not started_empty:
+        body = " "
+    last = body.splitlines()[-1] if body and not body.endswith("\n") else ""
+    if len(body.splitlines()) > 1 and len(last) + 3 > LINE_LENGTH and len(indent) + 3 <= LINE_LENGTH:
+        text = f'"""{body}"""' if source[-4] == "\n" else f'"""{body}\n{indent}"""'
+    else:
+        text = f'"""{body}"""'
+    return (indent + text).split("\n")
+
+
+def _fix_indentation(body: str, indent: str) -> str:
+    lines = _DOCSTRING_BREAK.split(body)
+    margins = [len(line) - len(line.lstrip()) for line in lines[1:] if line.lstrip()]
+    trimmed = [lines[0].strip()]
+    if margins:
+        margin = min(margins)
+        last = len(lines) - 2
+        for number, line in enumerate(lines[1:]):
+            rest = line[margin:].rstrip()
+            trimmed.append(indent + rest if rest or number == last else "")
+    return "\n".join(trimmed)
+
+
+def _gather(physical: list[str], start: int) -> tuple[int, list[Token]]:
+    """The physical lines of one statement (brackets may span lines) and its tokens."""
+    tokens: list[Token] = []
+    balance = 0
+    for index in range(start, len(physical)):
+        line_tokens, comment = tokenize(physical[index].strip(" "))
+        if comment:
+            owner = line_tokens[-1] if line_tokens else (tokens[-1] if tokens else None)
+            if owner is None:
+                raise Unsure("a comment on a line of its own")
+            owner.comments.append(comment)
+        for token in line_tokens:
+            if token.value in "([{" and token.kind == "op":
+                balance += 1
+            elif token.value in ")]}" and token.kind == "op":
+                balance -= 1
+        tokens.extend(line_tokens)
+        if balance <= 0:
+            return index, tokens
+    raise Unsure("unclosed bracket at the end of the file")
+
+
+def _statement(
+    lines: list[str], tokens: list[Token], depth: int, is_pyi: bool
+) -> tuple[list[str], Statement]:
+    first = tokens[0].value
+    opens_block = tokens[-1].value == ":"
+    stub = len(tokens) > 2 and tokens[-1].value == "..." and tokens[-2].value == ":"
+    statement = Statement(
+        depth, 0, first, opens_block,
+        is_stub_class=first == "class" and stub,
+        is_stub_def=first == "def" and stub,
+    )
+    if stub and not is_pyi:
+        raise Unsure("a one-line stub body in a .py file")
+    try:
+        tokens = _with_optional_parentheses(tokens)
+        link(tokens)
+        space(tokens, first == "def")
+        line = Line(tokens, depth, is_import=first in ("from", "import"))
+        if not line.text.isascii():
+            text = line.text
+            if len(text) + sum(1 for character in text if not character.isascii()) > LINE_LENGTH:
+                raise Unsure("a long line with wide characters")
+        if first in _BLOCK_KEYWORDS or first in ("...", "pass", "@", "import"):
+            if len(line.text) > LINE_LENGTH:
+                raise Unsure(f"a long {first!r} statement")
+        return layout_line(line), statement
+    except Unsure:
+        if first == "@":
+            raise
+        return _black_statement(lines, depth, opens_block, is_pyi), statement
+
+
+def _with_optional_parentheses(tokens: list[Token]) -> list[Token]:
+    """Black's invisible parentheses: around an assigned value, an annotation, imported names."""
+    first = tokens[0]
+    depth = _depths(tokens)
+    if first.value == "from":
+        at = next((i for i, token in enumerate(tokens) if token.value == "import" and depth[i] == 0), None)
+        if at is None or at + 1 >= len(tokens):
+            raise Unsure("an import the layout pass does not read")
+        names = tokens[at + 1 :]
+        if names[0].value == "(":
+            names[0].invisible = names[-1].invisible = True
+            return tokens
+        if names[0].value == "*":
+            return tokens
+        return [*tokens[: at + 1], invisible("("), *names, invisible(")")]
+    if first.value in ("def", "class", "@", "import", "...", "pass") or first.value in _BLOCK_KEYWORDS:
+        if first.value == "class" and len(tokens) > 3 and tokens[2].value == "(" and tokens[3].value == ")":
+            raise Unsure("empty class parentheses black drops")
+        if first.value in ("if", "elif") and tokens[1].value == "(" and _closes_at_end(tokens[1:-1]):
+            raise Unsure("parentheses black drops")
+        if first.value == "def":
+            return _with_return_parentheses(tokens, depth)
+        return tokens
+    if first.kind != "name" or len(tokens) < 3 or tokens[1].value not in ("=", ":"):
+        raise Unsure("a statement the layout pass does not know")
+    if any(token.value in ("=", ":") and depth[i] == 0 for i, token in enumerate(tokens[2:], 2)):
+        raise Unsure("a chained assignment or an annotated assignment")
+    value = tokens[2:]
+    if value[0].value == "(":
+        commas = sum(1 for i, token in enumerate(value, 2) if token.value == "," and depth[i] == 1)
+        if tokens[1].value != "=" or not commas or value[0] is not tokens[2] or not _closes_at_end(value):
+            raise Unsure("parentheses black may drop")
+        return tokens
+    return [*tokens[:2], invisible("("), *value, invisible(")")]
+
+
+def _with_return_parentheses(tokens: list[Token], depth: list[int]) -> list[Token]:
+    """Black wraps a def's return annotation in invisible parentheses."""
+    arrow = next((i for i, token in enumerate(tokens) if token.value == "->" and depth[i] == 0), None)
+    if arrow is None:
+        return tokens
+    end = next((i for i in range(arrow + 1, len(tokens)) if tokens[i].value == ":" and depth[i] == 0), None)
+    if end is None or end == arrow + 1 or tokens[arrow + 1].value == "(":
+        raise Unsure("a return annotation the layout pass does not read")
+    opening, closing = invisible("("), invisible(")")
+    opening.kind = closing.kind = "return"
+    return [*tokens[: arrow + 1], opening, *tokens[arrow + 1 : end], closing, *tokens[end:]]
+
+
+def _depths(tokens: list[Token]) -> list[int]:
+    depths, depth = [], 0
+    for token in tokens:
+        if token.kind == "op" and token.value in ")]}":
+            depth -= 1
+        depths.append(depth)
+        if token.kind == "op" and token.value in "([{":
+            depth += 1
+    return depths
+
+
+def _closes_at_end(value: list[Token]) -> bool:
+    depth = 0
+    for index, token in enumerate(value):
+        if token.value in "([{":
+            depth += 1
+        elif token.value in ")]}":
+            depth -= 1
+            if depth == 0:
+                return index == len(value) - 1
+    return False
+
+
+def _black_statement(
+    lines: list[str], depth: int, opens_block: bool, is_pyi: bool, docstring: bool = False
+) -> list[str]:
+    """One statement formatted by black, wrapped in blocks so it sits at its depth."""
+    wrappers = [f"{'    ' * level}class _:" for level in range(depth - (1 if docstring else 0))]
+    if docstring and depth:
+        wrappers.append(f"{'    ' * (depth - 1)}def _(self):")
+    snippet = [*wrappers, *lines]
+    if opens_block:
+        snippet.append(f"{'    ' * (depth + 1)}x = 1")
+    formatted = _black("\n".join(snippet) + "\n", is_pyi).split("\n")[:-1]
+    result = formatted[len(wrappers) :]
+    if opens_block:
+        result = result[:-1]
+    return result if docstring else [line for line in result if line]
+
+
+@lru_cache(maxsize=2)
+def _mode(is_pyi: bool):  # type: ignore[no-untyped-def]
+    import black
+
+    return black.Mode(target_versions={black.TargetVersion.PY39}, is_pyi=is_pyi, line_length=LINE_LENGTH)
+
+
+def _black(source: str, is_pyi: bool) -> str:
+    import black
+
+    return black.format_str(source, mode=_mode(is_pyi))
