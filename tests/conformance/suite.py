@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -280,11 +281,11 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -
             continue
         try:
             checks = ServiceChecks(service, read_client(stubs_root, service))
-        except (OSError, ValueError, SyntaxError) as error:
-            result.setup_error = f"cannot read the generated client stub: {error}"
+            files[service] = checks.build()
+        except Exception as error:  # one service's crash must not hide the others' results
+            result.setup_error = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=-3)}"
             results[service] = result
             continue
-        files[service] = checks.build()
         results[service] = checks.result
     paths = []
     for service, check in files.items():

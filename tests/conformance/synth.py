@@ -84,6 +84,7 @@ class Synthesizer:
     def __init__(self, output: bool = False, iso_timestamps: bool = False) -> None:
         self.output = output
         self.iso_timestamps = iso_timestamps
+        self._stack: list[str] = []  # names of the structures being built, outermost first
 
     def value(self, shape: Shape, depth: int, full: bool) -> Any:
         if isinstance(shape, StructureShape):
@@ -100,17 +101,31 @@ class Synthesizer:
     def structure(self, shape: StructureShape, depth: int, full: bool) -> dict[str, Any]:
         if _is_document(shape):
             return {"a": "b"}
+        if depth > 10 * MAX_DEPTH:
+            raise ValueError(f"no finite value for structure {shape.name!r}")
         wide = full and depth <= MAX_DEPTH
         if shape.is_tagged_union:
-            # botocore accepts exactly one member of a union
-            name = next(iter(shape.members))
-            return {name: self.value(shape.members[name], depth, wide)}
-        names = shape.members if wide else shape.required_members
-        return {
-            name: self.value(shape.members[name], depth, wide)
-            for name in names
-            if not is_eventstream(shape.members[name])
-        }
+            # botocore accepts exactly one member of a union; deep down, the one that ends recursion soonest
+            names = list(shape.members)
+            name = names[0] if depth <= MAX_DEPTH else min(names, key=lambda n: self._nesting(shape.members[n]))
+            members = [name]
+        else:
+            members = list(shape.members if wide else shape.required_members)
+        self._stack.append(shape.name)
+        try:
+            return {
+                name: self.value(shape.members[name], depth, wide)
+                for name in members
+                if not is_eventstream(shape.members[name])
+            }
+        finally:
+            self._stack.pop()
+
+    def _nesting(self, shape: Shape) -> tuple[bool, int]:
+        """A union member's recursion risk: back into a structure being built, then containers over scalars."""
+        inner = shape.member if isinstance(shape, ListShape) else shape.value if isinstance(shape, MapShape) else shape
+        container = 2 if isinstance(shape, (ListShape, MapShape)) else 1 if isinstance(shape, StructureShape) else 0
+        return inner.name in self._stack, container
 
     def _key(self, shape: Shape, index: int) -> str:
         enum = getattr(shape, "enum", None)
