@@ -36,7 +36,9 @@ def _resource(service: str) -> ServiceResourceDef:
 
 
 def _class(service: str, name: str) -> ResourceDef:
-    (found,) = [item for item in (_resource(service).service, *_resource(service).resources) if item.name == name]
+    (found,) = [
+        item for item in (_resource(service).service, *_resource(service).resources) if item.name == name
+    ]
     return found
 
 
@@ -104,15 +106,13 @@ def test_the_package_root_reexports_the_service_resource() -> None:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_member_boto3_builds_is_typed(service: str) -> None:
-    """Each class has exactly the attributes and methods of boto3's runtime class, besides injected ones."""
+    """Each class has exactly the attributes and methods of boto3's runtime class, hand-injected ones too."""
     runtime = _runtime(service)
     resource = _resource(service)
-    injected = _INJECTED.get((service, "ServiceResource"), set())
-    assert _members(resource.service) - {"meta"} == _public(type(runtime)) - injected
+    assert _members(resource.service) - {"meta"} == _public(type(runtime))
     for definition in resource.resources:
         built = _build(runtime, service, definition.name)
-        expected = _public(type(built)) - _INJECTED.get((service, definition.name), set())
-        assert _members(definition) - {"meta"} == expected, definition.name
+        assert _members(definition) - {"meta"} == _public(type(built)), definition.name
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -153,17 +153,6 @@ def _build(runtime: Any, service: str, name: str) -> Any:
     return cls(*(["x"] * count), client=runtime.meta.client)
 
 
-# methods boto3 injects with hand-written code (boto3.s3.inject, boto3.dynamodb.table, boto3.ec2.*),
-# outside the resources-1 models
-_INJECTED: dict[tuple[str, str], set[str]] = {
-    ("s3", "Bucket"): {"copy", "download_file", "download_fileobj", "upload_file", "upload_fileobj", "load"},
-    ("s3", "Object"): {"copy", "download_file", "download_fileobj", "upload_file", "upload_fileobj"},
-    ("s3", "ObjectSummary"): {"load"},
-    ("dynamodb", "Table"): {"batch_writer"},
-    ("ec2", "Instance"): {"delete_tags"},
-}
-
-
 def test_actions_drop_the_keys_the_resource_fills() -> None:
     put_object = _method(_class("s3", "Bucket"), "put_object")
     assert "Bucket" not in _request_keys(put_object) and "Key" in _request_keys(put_object)
@@ -181,7 +170,10 @@ def test_actions_drop_the_keys_the_resource_fills() -> None:
 def test_actions_return_resources_or_the_raw_result() -> None:
     assert _method(_class("sqs", "Queue"), "receive_messages").return_type.render() == "list[_Message]"
     assert _method(_class("sqs", "SQSServiceResource"), "create_queue").return_type.render() == "_Queue"
-    assert _method(_class("ec2", "EC2ServiceResource"), "create_instances").return_type.render() == "list[_Instance]"
+    assert (
+        _method(_class("ec2", "EC2ServiceResource"), "create_instances").return_type.render()
+        == "list[_Instance]"
+    )
     assert _method(_class("ec2", "Instance"), "start").return_type.render() == "StartInstancesResultTypeDef"
     assert _method(_class("sqs", "Queue"), "purge").return_type.render() == "EmptyResponseMetadataTypeDef"
 
@@ -222,7 +214,9 @@ def test_dynamodb_table_calls_take_python_values() -> None:
     assert fields["Item"] == "Mapping[str, TableAttributeValueTypeDef]"
     assert fields["ConditionExpression"] == "ConditionBaseImportTypeDef"
     assert fields["Expected"] == "Mapping[str, ExpectedAttributeValueTableTypeDef]"
-    assert _method(_class("dynamodb", "Table"), "get_item").return_type.render() == "GetItemOutputTableTypeDef"
+    assert (
+        _method(_class("dynamodb", "Table"), "get_item").return_type.render() == "GetItemOutputTableTypeDef"
+    )
     names = {definition.name for definition in _package("dynamodb").type_defs}
     assert {"TableAttributeValueTypeDef", "ConditionBaseImportTypeDef", "GetItemOutputTableTypeDef"} <= names
     # the client keeps the low-level AttributeValue
@@ -237,6 +231,9 @@ def test_every_request_a_resource_names_is_in_type_defs() -> None:
         resource = _resource(service)
         for definition in (resource.service, *resource.resources):
             for method in definition.methods:
-                for ref in (*method.return_type.refs(), *(r for p in method.parameters for r in p.type.refs())):
+                for ref in (
+                    *method.return_type.refs(),
+                    *(r for p in method.parameters for r in p.type.refs()),
+                ):
                     if ref.module is Module.TYPE_DEFS:
                         assert ref.name in names, (service, definition.name, method.name, ref.name)

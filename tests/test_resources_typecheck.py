@@ -1,6 +1,7 @@
 """Service resources under the real type checkers: s3, dynamodb, ec2 and sqs generated into a temporary folder
 are clean under mypy --strict and pyright strict, their usage files of correct calls are clean, and every line of
-their usage files of wrong calls is flagged with the code it names. The slow test does every resource service."""
+their usage files of wrong calls is flagged with the code it names. The slow test does every resource service.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ SERVICES = ("s3", "dynamodb", "ec2", "sqs")
 GOOD = tuple(USAGE / f"{service}_resource_ok.py" for service in SERVICES)
 BAD = tuple(USAGE / f"{service}_resource_bad.py" for service in SERVICES)
 # the wrong calls in BAD, per file; a line added or lost there must be a deliberate change here too
-FLAGGED_LINES = {"s3": 14, "dynamodb": 10, "ec2": 10, "sqs": 9}
+FLAGGED_LINES = {"s3": 15, "dynamodb": 10, "ec2": 10, "sqs": 9}
 
 _IGNORES = re.compile(r"  # type: ignore\[(?P<mypy>[^\]]+)\]  # pyright: ignore\[(?P<pyright>[^\]]+)\]$")
 

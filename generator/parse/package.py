@@ -55,7 +55,8 @@ def build_package(source: ServiceSource) -> ServicePackage:
         paginators=paginators,
         waiters=waiters,
         resource=resource,
-        dependencies=extras.dependencies,
+        # service_resource.pyi builds on boto3.resources, which types-boto3 types
+        dependencies=tuple(sorted({*extras.dependencies, *(("types-boto3",) if resource else ())})),
     )
 
 

@@ -90,17 +90,21 @@ class ActionBuilder:
             fields = values.fields(operation.input_shape, fields, Direction.INPUT)
         return fields, request.shape_name
 
-    def request(self, operation_name: str, owner: str, action: str, filled: set[str]) -> Optional[TypedDictDef]:
+    def request(
+        self, operation_name: str, owner: str, action: str, filled: set[str], stem: str = ""
+    ) -> Optional[TypedDictDef]:
         """The operation's request TypedDict without the keys the resource fills in."""
         fields, shape_name = self._fields(operation_name, owner, filled)
         if not fields:
             return None
-        name = self.shapes.claim(f"{shape_name}{owner}{action}", ("",))
+        name = self.shapes.claim(stem or f"{shape_name}{owner}{action}", ("",))
         definition = TypedDictDef(name, fields, shape_name, Direction.INPUT)
         self._requests.append(definition)
         return definition
 
-    def keywords(self, operation_name: str, owner: str, filled: set[str], optional: bool) -> tuple[Parameter, ...]:
+    def keywords(
+        self, operation_name: str, owner: str, filled: set[str], optional: bool
+    ) -> tuple[Parameter, ...]:
         """Keyword-only parameters from the request's keys (filter() and batch actions)."""
         fields, _ = self._fields(operation_name, owner, filled)
         if not fields:
@@ -167,4 +171,3 @@ class ActionBuilder:
             f"Waits until this {resource_name} is {state}.",
             f"{self.page(owner)}/{name}.html",
         )
-

@@ -8,7 +8,22 @@ from typing import Optional
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
-from ..ir.types import ANY, BOOL, BYTES, INT, NONE, STR, Builtin, DefRef, External, Subscript, TypeExpr, list_of, map_of, union
+from ..ir.types import (
+    ANY,
+    BOOL,
+    BYTES,
+    INT,
+    NONE,
+    STR,
+    Builtin,
+    DefRef,
+    External,
+    Subscript,
+    TypeExpr,
+    list_of,
+    map_of,
+    union,
+)
 from .shapes import ShapeConverter
 
 # the services whose resources boto3 gives this interface (boto3.dynamodb.transform)
@@ -56,12 +71,18 @@ class HighLevelTypes:
         self._variants: dict[tuple[str, Direction], TypedDictDef] = {}
         self._affected: dict[tuple[str, Direction], bool] = {}
 
-    def fields(self, shape: StructureShape, fields: tuple[Field, ...], direction: Direction) -> tuple[Field, ...]:
+    def fields(
+        self, shape: StructureShape, fields: tuple[Field, ...], direction: Direction
+    ) -> tuple[Field, ...]:
         """The converter's fields of `shape`, retyped where they reach a value or a condition."""
         retyped = []
         for item in fields:
             member = shape.members.get(item.name)
-            kind = item.type if member is None or not self.affects(member, direction) else self._type(member, direction)
+            kind = (
+                item.type
+                if member is None or not self.affects(member, direction)
+                else self._type(member, direction)
+            )
             retyped.append(Field(item.name, kind, item.required, item.documentation))
         return tuple(retyped)
 

@@ -19,6 +19,7 @@ from ..ir.package import Method, Parameter
 from ..ir.resources import Attribute, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
 from ..ir.types import INT, NONE, STR, DefRef, External, Module, Subscript, TypeExpr, list_of
 from .resource_actions import SERVICE_OWNER, ActionBuilder, filled_for_collection, is_plural
+from .resource_injected import injected_methods
 from .shapes import ShapeConverter
 from .source import ServiceSource
 
@@ -33,7 +34,9 @@ _SEQUENCE_OF_STR = Subscript(External("collections.abc", "Sequence"), (STR,))
 @lru_cache(maxsize=1)
 def _loader() -> Loader:
     # boto3 ships resource models next to itself; boto3.Session adds this same folder to botocore's loader
-    return Loader(extra_search_paths=[str(Path(boto3.__file__).parent / "data")], include_default_search_paths=False)
+    return Loader(
+        extra_search_paths=[str(Path(boto3.__file__).parent / "data")], include_default_search_paths=False
+    )
 
 
 def resource_service_names() -> tuple[str, ...]:
@@ -64,7 +67,9 @@ def build_resource(
     try:
         return _ResourceParser(source, shapes, data).build()
     except (KeyError, TypeError, AttributeError) as error:
-        raise ModelError(f"boto3 resources-1 model of {source.name}: unexpected structure ({error!r})") from None
+        raise ModelError(
+            f"boto3 resources-1 model of {source.name}: unexpected structure ({error!r})"
+        ) from None
 
 
 class _ResourceParser:
@@ -79,7 +84,9 @@ class _ResourceParser:
 
     def build(self) -> tuple[ServiceResourceDef, list[TypeDef]]:
         # boto3 tells the service resource apart by a name that is not one of the resources
-        service = self._resource(f"{self.source.class_prefix}ServiceResource", SERVICE_OWNER, self.service_definition)
+        service = self._resource(
+            f"{self.source.class_prefix}ServiceResource", SERVICE_OWNER, self.service_definition
+        )
         resources = [self._resource(name, name, self.definitions[name]) for name in sorted(self.definitions)]
         collections = tuple(sorted(self.collections, key=lambda item: item.name))
         client = Attribute("client", DefRef(f"{self.source.class_prefix}Client", Module.CLIENT), _NARROWED)
@@ -94,7 +101,15 @@ class _ResourceParser:
         shape = self.source.model.shape_for(model.shape) if model.shape else None
         model.load_rename_map(shape)
         attributes = [*self._identifiers(model, definition), *self._references(model)]
-        methods = [self._method("get_available_subresources", (), _SEQUENCE_OF_STR, owner, "Returns a list of all the available sub-resources for this resource.")]
+        methods = [
+            self._method(
+                "get_available_subresources",
+                (),
+                _SEQUENCE_OF_STR,
+                owner,
+                "Returns a list of all the available sub-resources for this resource.",
+            )
+        ]
         for raw_name, action in zip(definition.get("actions", {}), model.actions):
             methods.append(self.actions.action(owner, raw_name, action))
         for waiter in model.waiters:
@@ -102,18 +117,25 @@ class _ResourceParser:
         methods.extend(self._subresource(owner, action) for action in model.subresources)
         for raw_name, collection in zip(definition.get("hasMany", {}), model.collections):
             collection_def = self._collection(owner, raw_name, collection)
-            attributes.append(Attribute(collection.name, DefRef(collection_def.name, Module.SERVICE_RESOURCE)))
+            attributes.append(
+                Attribute(collection.name, DefRef(collection_def.name, Module.SERVICE_RESOURCE))
+            )
         if shape is not None:
             for name, (_, member) in model.get_attributes(shape).items():
                 attributes.append(Attribute(name, self.shapes.member_type(member, Direction.OUTPUT)))
         attributes.append(Attribute("meta", self.meta, _NARROWED))
+        methods.extend(injected_methods(self.actions, self.source.name, owner))
         if model.load is not None:
-            methods.append(self._method("load", (), NONE, owner, "Calls the load action, filling the attributes."))
+            methods.append(
+                self._method("load", (), NONE, owner, "Calls the load action, filling the attributes.")
+            )
             methods.append(self._method("reload", (), NONE, owner, "Calls the load action again."))
         doc = f"{self.actions.page(owner)}/index.html"
         return ResourceDef(class_name, tuple(attributes), tuple(methods), doc)
 
-    def _method(self, name: str, parameters: tuple[Parameter, ...], returns: TypeExpr, owner: str, summary: str) -> Method:
+    def _method(
+        self, name: str, parameters: tuple[Parameter, ...], returns: TypeExpr, owner: str, summary: str
+    ) -> Method:
         return Method(name, parameters, returns, summary, f"{self.actions.page(owner)}/{name}.html")
 
     def _identifiers(self, model: ResourceModel, definition: dict[str, Any]) -> list[Attribute]:
@@ -124,7 +146,9 @@ class _ResourceParser:
         attributes = []
         for reference in model.references:
             ref = resource_ref(reference.resource.type)
-            attributes.append(Attribute(reference.name, list_of(False, ref) if is_plural(reference.resource) else ref))
+            attributes.append(
+                Attribute(reference.name, list_of(False, ref) if is_plural(reference.resource) else ref)
+            )
         return attributes
 
     def _subresource(self, owner: str, action: Any) -> Method:
@@ -135,7 +159,9 @@ class _ResourceParser:
             for item in action.resource.identifiers
             if item.source == "input"
         )
-        return self._method(action.name, parameters, resource_ref(target), owner, f"Creates a {target} resource.")
+        return self._method(
+            action.name, parameters, resource_ref(target), owner, f"Creates a {target} resource."
+        )
 
     # collections ----------------------------------------------------------------------------
     def _collection(self, owner: str, raw_name: str, collection: Collection) -> CollectionDef:
@@ -145,11 +171,21 @@ class _ResourceParser:
         item_ref = resource_ref(item)
         page = f"{self.actions.page(owner)}/{collection.name}"
         operation = collection.request.operation
-        filters = self.actions.keywords(operation, owner, filled_for_collection(collection.request.params), optional=True)
+        filters = self.actions.keywords(
+            operation, owner, filled_for_collection(collection.request.params), optional=True
+        )
         count = (Parameter("count", INT),)
 
-        def method(method_name: str, parameters: tuple[Parameter, ...], returns: TypeExpr, summary: str, pragma: str = "") -> Method:
-            return Method(method_name, parameters, returns, summary, f"{page}.html#{method_name}", pragma=pragma)
+        def method(
+            method_name: str,
+            parameters: tuple[Parameter, ...],
+            returns: TypeExpr,
+            summary: str,
+            pragma: str = "",
+        ) -> Method:
+            return Method(
+                method_name, parameters, returns, summary, f"{page}.html#{method_name}", pragma=pragma
+            )
 
         iterator = External("collections.abc", "Iterator")
         methods = [

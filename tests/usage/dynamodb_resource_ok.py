@@ -70,3 +70,7 @@ def items(users: Table) -> None:
     assert_type(users.update(BillingMode="PROVISIONED"), Table)
     assert_type(users.delete(), DeleteTableOutputTypeDef)
     users.reload()
+    # boto3's hand-written batch writer (boto3/dynamodb/table.py)
+    with users.batch_writer(overwrite_by_pkeys=["id"]) as batch:
+        batch.put_item(Item={"id": "3"})
+        batch.delete_item(Key={"id": "1"})

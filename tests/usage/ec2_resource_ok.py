@@ -60,6 +60,8 @@ def instances(ec2: EC2ServiceResource) -> None:
     instance.wait_until_running()
     instance.wait_until_stopped()
     instance.reload()
+    # boto3 adds delete_tags to Instance by hand (boto3/ec2/deletetags.py)
+    instance.delete_tags(Tags=[{"Key": "env"}])
 
 
 def collections(ec2: EC2ServiceResource, instance: Instance) -> None:

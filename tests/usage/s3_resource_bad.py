@@ -36,3 +36,5 @@ def wrong(s3: S3ServiceResource, bucket: Bucket, obj: Object) -> None:
     bucket.wait_until_exists(Bucket="b")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     # get() returns a TypedDict: no attribute access
     obj.get().Body  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]
+    # an Object already knows its key: the second argument of upload_file is ExtraArgs
+    obj.upload_file("local.txt", "key")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]

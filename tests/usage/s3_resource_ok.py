@@ -79,6 +79,17 @@ def actions(s3: S3ServiceResource, bucket: Bucket, obj: Object) -> None:
     obj.reload()
 
 
+def transfers(bucket: Bucket, obj: Object) -> None:
+    # the methods boto3 adds to Bucket and Object by hand (boto3/s3/inject.py)
+    bucket.upload_file("local.txt", "key", ExtraArgs={"ACL": "private"}, Callback=lambda sent: None)
+    bucket.download_file("key", "local.txt")
+    bucket.copy({"Bucket": "source", "Key": "key"}, "copy-of-key")
+    obj.upload_fileobj(open("local.txt", "rb"))
+    obj.download_file("local.txt", Config=None)
+    bucket.load()
+    assert_type(bucket.creation_date, datetime)
+
+
 def collections(s3: S3ServiceResource, bucket: Bucket) -> None:
     assert_type(s3.buckets, ServiceResourceBucketsCollection)
     for each in s3.buckets.all():
