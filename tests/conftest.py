@@ -44,6 +44,12 @@ def run_cli(
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_stamp_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The generator's up-to-date stamps go to a folder of this test session, not the user's cache."""
+    os.environ.setdefault("BOTO_TYPEGEN_CACHE", str(tmp_path_factory.mktemp("stamps")))
+
+
 @pytest.fixture
 def cli(tmp_path: Path) -> CLI:
     """`boto-typegen ARGS` in a subprocess, run from an empty folder so defaults write nowhere else."""
