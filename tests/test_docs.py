@@ -148,6 +148,33 @@ def test_usage_examples_type_check(tmp_path: Path, checkers: TypeCheckers) -> No
     assert not found, "\n".join(map(str, found))
 
 
+def _client_examples(pages: Path, folder: Path) -> str:
+    """client.md's usage examples, each in a function of its own, after the client it calls."""
+    text = (pages / "client.md").read_text()
+    blocks = [block["code"] for block in _blocks(text)]
+    setup = next(code for code in blocks if "usage example" in code and "= boto3.client(" in code)
+    examples = [code for code in blocks if "method usage example" in code]
+    assert len(examples) == len(re.findall(r"^## \w+$", text, re.M)) - 2  # all but the client and Exceptions
+    functions = [
+        f"def example_{index}() -> None:\n" + "".join(f"    {line}\n" for line in code.splitlines())
+        for index, code in enumerate(examples)
+    ]
+    path = folder / "client_examples.py"
+    path.write_text(setup + "\n\n" + "\n\n".join(functions))
+    return str(path)
+
+
+def test_client_examples_type_check(second_service: Path, tmp_path: Path, checkers: TypeCheckers) -> None:
+    # signer's examples fill in nested structures, blobs and Literals; sagemaker-edge's the committed pages
+    for pages, stubs, folder in (
+        (PAGES, PACKAGE_DIR, tmp_path / "edge"),
+        (second_service / "docs" / OTHER_MODULE, second_service / "output" / f"types-boto3-{OTHER}", tmp_path / "signer"),
+    ):
+        folder.mkdir()
+        found = checkers.mypy([_client_examples(pages, folder)], stubs=stubs)
+        assert not found, "\n".join(map(str, found))
+
+
 def test_usage_examples_call_every_required_argument() -> None:
     package = build_package(BotocoreData().load(SERVICE))
     text = (PAGES / "usage.md").read_text()
