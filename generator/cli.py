@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .batch import Job, Outcome, run_services
 from .errors import GeneratorError
 from .parse.source import BotocoreData
-from .pipeline import generate_service, index_docs
+from .pipeline import index_docs
 from .site import run_mkdocs
 
 DEFAULT_SERVICE = "sagemaker-edge"
@@ -31,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--data-path", type=Path, help="a folder of botocore models searched before botocore's own"
     )
+    generate.add_argument("--all", action="store_true", help="every service botocore ships")
+    generate.add_argument(
+        "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores with --all, else 1)"
+    )
+    generate.add_argument("--force", action="store_true", help="regenerate services that are up to date")
+    generate.add_argument("--format", action="store_true", help="format with black itself (and regenerate)")
     docs = commands.add_parser("docs", help="build or serve the docs site (mkdocs-material)")
     docs.add_argument("action", choices=("serve", "build"), help="serve on --dev-addr, or build into --site-dir")
     docs.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
@@ -41,8 +49,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {text!r}")
+    return value
+
+
+def _said(outcome: Outcome, output: Path) -> None:
+    what = "up to date" if outcome.skipped else f"{outcome.files} files"
+    print(f"{outcome.service}: {what} in {output}", flush=True)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "generate" and args.all and args.services:
+        parser.error("give SERVICE names or --all, not both")
     try:
         if args.command == "docs":
             address = args.dev_addr if args.action == "serve" else ""
@@ -51,13 +77,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "list":
             print("\n".join(data.service_names()))
             return 0
-        services = args.services or [DEFAULT_SERVICE]
-        for service in services:
-            docs = None if args.no_docs else args.docs
-            written = generate_service(data, service, args.output, docs)
-            print(f"{written.service}: {written.files} files in {args.output}")
+        services = list(data.service_names()) if args.all else args.services or [DEFAULT_SERVICE]
+        docs = None if args.no_docs else args.docs
+        job = Job(args.data_path, args.output, docs, use_black=args.format, force=args.force or args.format)
+        jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
+        run = run_services(
+            job,
+            services,
+            jobs,
+            progress=args.all,
+            keep_going=args.all,
+            report=None if args.all else lambda outcome: _said(outcome, args.output),
+        )
         if not args.no_docs:
             index_docs(data, args.docs)
+        if args.all:
+            print(run.summary())
+        if run.failures:
+            for failure in run.failures:
+                print(f"boto-typegen: {failure.service}: {failure.error}", file=sys.stderr)
+            names = ", ".join(failure.service for failure in run.failures)
+            print(f"boto-typegen: error: {len(run.failures)} services failed: {names}", file=sys.stderr)
+            return 1
         return 0
     except GeneratorError as error:
         print(f"boto-typegen: error: {error}", file=sys.stderr)

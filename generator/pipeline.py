@@ -22,22 +22,31 @@ class Written:
 
     service: str
     files: int
+    folders: tuple[Path, ...] = ()  # the trees written, which the up-to-date stamps hash
 
 
-def render_service(data: BotocoreData, service: str) -> tuple[ServicePackage, dict[str, str]]:
+def render_service(
+    data: BotocoreData, service: str, use_black: bool = False
+) -> tuple[ServicePackage, dict[str, str]]:
     package = build_package(data.load(service))
-    return package, format_files(render_stubs(package))
+    return package, format_files(render_stubs(package), use_black)
 
 
 def generate_service(
-    data: BotocoreData, service: str, output: Path, docs: Optional[Path] = None
+    data: BotocoreData,
+    service: str,
+    output: Path,
+    docs: Optional[Path] = None,
+    use_black: bool = False,
 ) -> Written:
-    package, stubs = render_service(data, service)
+    package, stubs = render_service(data, service, use_black)
     write_tree(output, package.pypi_name, stubs)
+    folders = [output / package.pypi_name]
     pages = render_docs(package) if docs is not None else {}
     if docs is not None and pages:
         write_tree(docs, package.module_name, pages)
-    return Written(service, len(stubs) + len(pages))
+        folders.append(docs / package.module_name)
+    return Written(service, len(stubs) + len(pages), tuple(folders))
 
 
 def index_docs(data: BotocoreData, docs: Path) -> None:

@@ -161,8 +161,6 @@ def _first_right_hand_split(tokens: list[Token], omit: frozenset[int]) -> tuple[
             if opening == index - 1:  # an empty pair stays in the tail
                 index = opening - 1
                 continue
-            if opening == 0:
-                raise CannotSplit("no head")
             return opening, index
         index -= 1
     raise CannotSplit("no brackets")

@@ -221,10 +221,13 @@ def _with_optional_parentheses(tokens: list[Token]) -> list[Token]:
     if any(token.value in ("=", ":") and depth[i] == 0 for i, token in enumerate(tokens[2:], 2)):
         raise Unsure("a chained assignment or an annotated assignment")
     value = tokens[2:]
-    if value[0].value == "(":
+    if value[0].value == "(" and _closes_at_end(value):
         commas = sum(1 for i, token in enumerate(value, 2) if token.value == "," and depth[i] == 1)
-        if tokens[1].value != "=" or not commas or value[0] is not tokens[2] or not _closes_at_end(value):
-            raise Unsure("parentheses black may drop")
+        if commas and tokens[1].value == "=":
+            return tokens  # a tuple keeps its parentheses
+        if commas or len(value) < 3:
+            raise Unsure("parentheses the layout pass does not read")
+        value[0].invisible = value[-1].invisible = True  # redundant parentheses: black hides them
         return tokens
     return [*tokens[:2], invisible("("), *value, invisible(")")]
 

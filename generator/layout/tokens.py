@@ -19,7 +19,7 @@ _TOKEN = re.compile(
     (?P<space>[ ]+)
     |(?P<name>[A-Za-z_][A-Za-z0-9_]*)
     |(?P<number>[0-9]+(?:\.[0-9]+)?(?![A-Za-z0-9_.]))
-    |(?P<string>"[^"\\\n]*"(?![A-Za-z0-9_"'])|'[^'\\\n]*"[^'\\\n]*'(?![A-Za-z0-9_"']))
+    |(?P<string>"[^"\\\n]*"(?![A-Za-z0-9_"'])|'[^'\\\n]*'(?![A-Za-z0-9_"']))
     |(?P<op>\.\.\.|->|\*\*|>=|<=|==|!=|[()\[\]{},:=.*@|<>-])
     """,
     re.VERBOSE,
@@ -77,7 +77,10 @@ def tokenize(source: str) -> tuple[list[Token], str]:
         if kind == "string" and tokens and tokens[-1].kind == "name" and source[position - 1] != " ":
             raise Unsure("string prefix")
         if kind != "space":
-            tokens.append(Token(kind, found.group()))
+            text = found.group()
+            if text[0] == "'" and '"' not in text:
+                text = f'"{text[1:-1]}"'  # black prefers double quotes when that needs no escapes
+            tokens.append(Token(kind, text))
         position = found.end()
     return tokens, comment
 

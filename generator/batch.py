@@ -1,0 +1,228 @@
+"""Generating many services in one run: skip the up-to-date ones, spread the rest over worker processes,
+and let a service whose model trips the generator fail alone, reported at the end."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+from .cache import Inputs, Stamps, cache_dir
+from .errors import GeneratorError
+from .parse.source import BotocoreData
+from .pipeline import generate_service
+
+
+@dataclass(frozen=True)
+class Job:
+    """The settings every service of one run shares."""
+
+    data_path: Optional[Path]
+    output: Path
+    docs: Optional[Path]
+    use_black: bool = False
+    force: bool = False
+
+    @property
+    def options(self) -> str:
+        return f"docs={self.docs is not None};black={self.use_black}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one service."""
+
+    service: str
+    files: int = 0
+    skipped: bool = False
+    error: str = ""
+
+
+@dataclass
+class Run:
+    """What a run did, for the summary line and the exit code."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.error]
+
+    def summary(self) -> str:
+        generated = sum(1 for outcome in self.outcomes if not outcome.skipped and not outcome.error)
+        skipped = sum(1 for outcome in self.outcomes if outcome.skipped)
+        files = sum(outcome.files for outcome in self.outcomes)
+        return (
+            f"{len(self.outcomes)} services ({generated} generated, {skipped} up to date, "
+            f"{len(self.failures)} failed), {files} files, {self.seconds:.1f} s"
+        )
+
+
+def run_services(
+    job: Job,
+    services: Sequence[str],
+    jobs: int,
+    progress: bool = False,
+    keep_going: bool = False,
+    report: Optional[Callable[[Outcome], None]] = None,
+) -> Run:
+    """Generate `services` (unknown names raise before anything is written).
+
+    With `keep_going`, a service that fails is an Outcome with its error and the run goes on; without,
+    the first error is raised as it is (a GeneratorError becomes one line on stderr).
+    """
+    started = time.perf_counter()
+    data = BotocoreData(job.data_path)
+    names = data.service_names()
+    for service in services:
+        if service not in names:
+            data.load(service)  # raises UnknownServiceError with its did-you-mean hint
+    inputs = Inputs.scan(data.loader.search_paths, names, job.options)
+    stamps = Stamps(job.output, job.docs)
+    run = Run()
+    pending: list[str] = []
+    for service in services:
+        if not job.force and stamps.is_current(service, inputs.key(service)):
+            skipped = Outcome(service, skipped=True)
+            run.outcomes.append(skipped)
+            if report is not None:
+                report(skipped)
+        else:
+            pending.append(service)
+    bar = _progress_bar(len(services), len(services) - len(pending)) if progress else None
+    order = _largest_first(pending, inputs) if jobs > 1 else pending
+    for outcome in _generate(job, inputs, order, jobs, keep_going, data):
+        if outcome.error and not keep_going:
+            raise GeneratorError(outcome.error)
+        run.outcomes.append(outcome)
+        if report is not None:
+            report(outcome)
+        if bar is not None:
+            bar.set_postfix_str(outcome.service, refresh=False)
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    run.outcomes.sort(key=lambda outcome: outcome.service)
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _generate(
+    job: Job, inputs: Inputs, services: list[str], jobs: int, keep_going: bool, data: BotocoreData
+) -> Iterable[Outcome]:
+    if jobs <= 1 or len(services) <= 1:
+        _start_worker(job, inputs, keep_going, data)
+        for service in services:
+            yield _generate_one(service)
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(services)), initializer=_start_worker, initargs=(job, inputs, keep_going)
+    )
+    try:
+        futures = [pool.submit(_generate_one, service) for service in services]
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        # on Ctrl-C or an error: drop what has not started; a worker finishes its current (atomic) write
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _largest_first(services: list[str], inputs: Inputs) -> list[str]:
+    """Big models first, so the last worker is not left alone with EC2."""
+
+    def size(service: str) -> int:
+        total = 0
+        for root in inputs.search_paths:
+            for folder, _, files in os.walk(os.path.join(root, service)):
+                total += sum(os.path.getsize(os.path.join(folder, name)) for name in files)
+        return total
+
+    return sorted(services, key=lambda service: (-size(service), service))
+
+
+@dataclass
+class _Worker:
+    job: Job
+    inputs: Inputs
+    keep_going: bool
+    data: BotocoreData
+    stamps: Stamps
+
+
+_worker: Optional[_Worker] = None
+
+
+def _start_worker(job: Job, inputs: Inputs, keep_going: bool, data: Optional[BotocoreData] = None) -> None:
+    global _worker
+    if data is None:  # a pool process: Ctrl-C is the parent's to handle
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _cache_templates()
+    _worker = _Worker(job, inputs, keep_going, data or BotocoreData(job.data_path), Stamps(job.output, job.docs))
+
+
+def _cache_templates() -> None:
+    """Compiled templates on disk, keyed by a checksum of their source: a changed template recompiles."""
+    import jinja2
+
+    from .render.environment import environment
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass  # a cache that cannot be written only costs a compile next time
+
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    environment().bytecode_cache = QuietCache(str(folder))
+
+
+def _generate_one(service: str) -> Outcome:
+    worker = _worker
+    assert worker is not None, "worker not started"
+    job = worker.job
+    key = worker.inputs.key(service)
+    try:
+        written = generate_service(worker.data, service, job.output, job.docs, job.use_black)
+    except GeneratorError as error:
+        worker.stamps.forget(service)
+        return Outcome(service, error=str(error))
+    except Exception as error:  # a model that trips the generator fails its own service only
+        worker.stamps.forget(service)
+        if not worker.keep_going:
+            raise
+        return Outcome(service, error=f"generator failed: {type(error).__name__}: {_one_line(error)}")
+    finally:
+        _forget_models(worker.data)
+    worker.stamps.record(service, key, written.folders)
+    return Outcome(service, written.files)
+
+
+def _forget_models(data: BotocoreData) -> None:
+    """Drop the service models botocore's loader memoizes, so a worker's memory stays one service deep."""
+    cache = getattr(data.loader, "_cache", None)
+    if isinstance(cache, dict):
+        for key in [key for key in cache if key and key[0] == "load_service_model"]:
+            del cache[key]
+
+
+def _one_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else "(no message)"
+
+
+def _progress_bar(total: int, done: int):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    # disable=None: no bar when stderr is not a terminal (CI logs get the summary line only)
+    return tqdm(total=total, initial=done, unit="service", file=sys.stderr, leave=False, disable=None)

@@ -1,0 +1,159 @@
+"""Up-to-date stamps: a service is skipped when a content hash of its inputs matches the stamp its last
+generation left, and its output files still hash to what was written. Never timestamps.
+
+The inputs of a service: every file in its botocore (and boto3 resource) model folders on each search
+path, botocore's shared data files, the list of service names (every package's ServiceName Literal),
+the generator's own code and templates, the versions of the libraries the output depends on, and the
+options that change the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, util
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+# stamps live in the user's cache folder, keyed by the output folders, so output/, the wheels built from it
+# and the drift tests see generated files only
+CACHE_ENV = "BOTO_TYPEGEN_CACHE"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "boto-typegen"
+
+
+def _digest(*parts: bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+def _file_digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.blake2b(handle.read(), digest_size=20).hexdigest()
+
+
+def _folder_digests(root: str) -> list[tuple[str, str]]:
+    """(relative path, content hash) of every file under `root`, sorted; [] if it does not exist."""
+    found: list[tuple[str, str]] = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            found.append((os.path.relpath(path, root), _file_digest(path)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def generator_fingerprint() -> str:
+    """The generator's code and templates, and the versions of what shapes the output."""
+    parts: list[bytes] = [sys.version.split()[0].encode()]
+    for library in ("botocore", "boto3", "black", "jinja2"):
+        try:
+            parts.append(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            parts.append(f"{library}=none".encode())
+    from .render.environment import templates_dir
+
+    for root in (_PACKAGE_DIR, templates_dir()):
+        for relative, digest in _folder_digests(str(root)):
+            if "__pycache__" not in relative:
+                parts.append(f"{relative}:{digest}".encode())
+    return _digest(*parts)
+
+
+def _boto3_data() -> Optional[str]:
+    spec = util.find_spec("boto3")  # finds the folder without importing boto3
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return os.path.join(list(spec.submodule_search_locations)[0], "data")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What every service's key shares: search paths, shared data files, service names, generator."""
+
+    search_paths: tuple[str, ...]
+    shared: str
+
+    @classmethod
+    def scan(cls, search_paths: Sequence[str], service_names: Iterable[str], options: str) -> "Inputs":
+        roots = tuple(path for path in search_paths if os.path.isdir(path))
+        boto3_data = _boto3_data()
+        if boto3_data and os.path.isdir(boto3_data):
+            roots += (boto3_data,)
+        parts = [generator_fingerprint().encode(), options.encode(), "\n".join(service_names).encode()]
+        for root in roots:
+            parts.append(root.encode())
+            for entry in sorted(os.scandir(root), key=lambda item: item.name):
+                if entry.is_file():
+                    parts.append(f"{entry.name}:{_file_digest(entry.path)}".encode())
+        return cls(roots, _digest(*parts))
+
+    def key(self, service: str) -> str:
+        parts = [self.shared.encode()]
+        for root in self.search_paths:
+            for relative, digest in _folder_digests(os.path.join(root, service)):
+                parts.append(f"{root}/{relative}:{digest}".encode())
+        return _digest(*parts)
+
+
+class Stamps:
+    """The stamps of one pair of output folders (stubs, docs)."""
+
+    def __init__(self, output: Path, docs: Optional[Path], root: Optional[Path] = None) -> None:
+        folders = f"{output.resolve()}\n{docs.resolve() if docs is not None else ''}"
+        self.folder = (root or cache_dir()) / "stamps" / _digest(folders.encode())[:16]
+
+    def _path(self, service: str) -> Path:
+        return self.folder / f"{service}.json"
+
+    def is_current(self, service: str, key: str) -> bool:
+        try:
+            stamp = json.loads(self._path(service).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if not isinstance(stamp, dict) or stamp.get("key") != key:
+            return False
+        trees = stamp.get("trees")
+        if not isinstance(trees, dict) or not trees:
+            return False
+        # the output must still be exactly what was written: an edited or deleted file means redo
+        return all(
+            isinstance(files, list) and [list(pair) for pair in _folder_digests(tree)] == files
+            for tree, files in trees.items()
+        )
+
+    def record(self, service: str, key: str, trees: Sequence[Path]) -> None:
+        stamp = {
+            "key": key,
+            "trees": {str(tree.resolve()): [list(pair) for pair in _folder_digests(str(tree))] for tree in trees},
+        }
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{service}.", suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(stamp, stream)
+            os.replace(temporary, self._path(service))
+        except OSError:
+            pass  # a stamp that cannot be written only costs a regeneration next time
+
+    def forget(self, service: str) -> None:
+        try:
+            self._path(service).unlink()
+        except OSError:
+            pass
