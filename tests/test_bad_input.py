@@ -80,10 +80,6 @@ def test_unknown_service_far_from_any_still_suggests_real_ones(cli: CLI, tmp_pat
     assert list(tmp_path.iterdir()) == []  # neither output/ nor docs/ appeared
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator/cli.py writes each service before loading the next; it should check every name first",
-)
 def test_unknown_service_among_good_ones_writes_nothing(cli: CLI, tmp_path: Path) -> None:
     # every name is checked before the first package is written
     result = cli("generate", SERVICE, "no-such-service", "--output", "out", "--no-docs")
