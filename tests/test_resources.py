@@ -237,3 +237,12 @@ def test_every_request_a_resource_names_is_in_type_defs() -> None:
                 ):
                     if ref.module is Module.TYPE_DEFS:
                         assert ref.name in names, (service, definition.name, method.name, ref.name)
+
+
+def test_resource_waiters_take_the_waiters_keys_and_config() -> None:
+    waiter = _method(_class("s3", "Bucket"), "wait_until_exists")
+    assert waiter.request.name == "HeadBucketRequestBucketWaitUntilExistsTypeDef"
+    assert _request_keys(waiter) == {"ExpectedBucketOwner", "WaiterConfig"}
+    running = _method(_class("ec2", "Instance"), "wait_until_running")
+    assert "InstanceIds" not in _request_keys(running) and "WaiterConfig" in _request_keys(running)
+    assert running.return_type.render() == "None"

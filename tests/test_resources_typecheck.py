@@ -18,7 +18,7 @@ SERVICES = ("s3", "dynamodb", "ec2", "sqs")
 GOOD = tuple(USAGE / f"{service}_resource_ok.py" for service in SERVICES)
 BAD = tuple(USAGE / f"{service}_resource_bad.py" for service in SERVICES)
 # the wrong calls in BAD, per file; a line added or lost there must be a deliberate change here too
-FLAGGED_LINES = {"s3": 15, "dynamodb": 10, "ec2": 10, "sqs": 9}
+FLAGGED_LINES = {"s3": 15, "dynamodb": 10, "ec2": 11, "sqs": 9}
 
 _IGNORES = re.compile(r"  # type: ignore\[(?P<mypy>[^\]]+)\]  # pyright: ignore\[(?P<pyright>[^\]]+)\]$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from boto3.resources.model import Action, Parameter as ParamModel, ResponseResource
+from boto3.resources.model import Action, Parameter as ParamModel, ResponseResource, Waiter
 
 from ..ir import fixed
 from ..ir.defs import Direction, Field, TypeDef, TypedDictDef
@@ -162,12 +162,20 @@ class ActionBuilder:
             operation,
         )
 
-    def waiter(self, owner: str, name: str, resource_name: str) -> Method:
-        state = name.removeprefix("wait_until_")
+    def waiter(self, owner: str, raw_name: str, waiter: Waiter) -> Method:
+        """`wait_until_x(**kwargs)`: boto3 passes the caller's keys, WaiterConfig too, to the client's waiter."""
+        operation = self.source.waiters[waiter.waiter_name]["operation"]
+        fields, shape_name = self._fields(operation, owner, filled_by_resource(waiter.params))
+        name = self.shapes.claim(f"{shape_name or operation}{owner}WaitUntil{raw_name}", ("",))
+        config = Field("WaiterConfig", fixed.WAITER_CONFIG.ref, False)
+        request = TypedDictDef(name, (*fields, config), shape_name, Direction.INPUT)
+        self._requests.append(request)
         return Method(
-            name,
-            (),
+            waiter.name,
+            (Parameter("kwargs", request.ref, unpacked=True),),
             NONE,
-            f"Waits until this {resource_name} is {state}.",
-            f"{self.page(owner)}/{name}.html",
+            f"Waits until this {owner} is {waiter.name.removeprefix('wait_until_')}.",
+            f"{self.page(owner)}/{waiter.name}.html",
+            operation,
+            request,
         )

@@ -112,8 +112,8 @@ class _ResourceParser:
         ]
         for raw_name, action in zip(definition.get("actions", {}), model.actions):
             methods.append(self.actions.action(owner, raw_name, action))
-        for waiter in model.waiters:
-            methods.append(self.actions.waiter(owner, waiter.name, owner))
+        for raw_name, waiter in zip(definition.get("waiters", {}), model.waiters):
+            methods.append(self.actions.waiter(owner, raw_name, waiter))
         methods.extend(self._subresource(owner, action) for action in model.subresources)
         for raw_name, collection in zip(definition.get("hasMany", {}), model.collections):
             collection_def = self._collection(owner, raw_name, collection)

@@ -28,3 +28,5 @@ def wrong(ec2: EC2ServiceResource, instance: Instance) -> None:
     ec2.instances.all().stop(True)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     # a sub-resource takes its identifier
     ec2.Instance()  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    # the instance's waiter fills InstanceIds itself
+    instance.wait_until_running(InstanceIds=["i-2"])  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]

@@ -57,7 +57,7 @@ def instances(ec2: EC2ServiceResource) -> None:
     assert_type(instance.create_tags(Tags=[{"Key": "env", "Value": "dev"}]), list[Tag])
     assert_type(instance.start(), StartInstancesResultTypeDef)
     assert_type(instance.stop(Force=True), StopInstancesResultTypeDef)
-    instance.wait_until_running()
+    instance.wait_until_running(WaiterConfig={"Delay": 15})
     instance.wait_until_stopped()
     instance.reload()
     # boto3 adds delete_tags to Instance by hand (boto3/ec2/deletetags.py)

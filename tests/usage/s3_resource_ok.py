@@ -75,6 +75,7 @@ def actions(s3: S3ServiceResource, bucket: Bucket, obj: Object) -> None:
     assert_type(obj.Bucket(), Bucket)
     bucket.Versioning().enable(MFA="serial code")
     bucket.wait_until_exists()
+    bucket.wait_until_not_exists(WaiterConfig={"Delay": 5, "MaxAttempts": 3})
     obj.load()
     obj.reload()
 
