@@ -73,7 +73,7 @@ class BotocoreData:
         return ServiceSource(
             name=service_name,
             model=model,
-            class_prefix=get_service_module_name(model),
+            class_prefix=class_prefix(model),
             regions=self._regions(model.endpoint_prefix),
             all_services=names,
             botocore_version=self.version,
@@ -219,3 +219,9 @@ def _references_problem(references: list[tuple[str, Any]], shapes: dict[str, Any
 
 def _is_names(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def class_prefix(model: ServiceModel) -> str:
+    """botocore's client class name, first letter capitalised (signer -> Signer) as types-boto3 imports it."""
+    name: str = get_service_module_name(model)
+    return name[:1].upper() + name[1:]
