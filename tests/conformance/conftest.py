@@ -45,4 +45,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         return
     terminalreporter.section("conformance: generated stubs against botocore")
     terminalreporter.write_line(report.table(run))
+    stages = ", ".join(f"{stage} {seconds:.0f}s" for stage, seconds in run.seconds.items())
+    terminalreporter.write_line(f"time: {stages}")
     terminalreporter.write_line(f"every finding: {config.stash[REPORT]}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +85,12 @@ class ServiceResult:
 class Run:
     results: dict[str, ServiceResult]
     stub_errors: dict[str, list[str]]  # checker -> errors reported outside the check files
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall time, summed over chunks
+
+    def clock(self, stage: str, since: float) -> float:
+        now = time.monotonic()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
 
 
 def generate(services: list[str], output: Path) -> dict[str, str]:
@@ -260,10 +267,14 @@ def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -
         total.results.update(part.results)
         for checker, errors in part.stub_errors.items():
             total.stub_errors[checker].extend(errors)
+        for stage, seconds in part.seconds.items():
+            total.seconds[stage] = total.seconds.get(stage, 0.0) + seconds
     return total
 
 
 def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -> Run:
+    part = Run({}, {})
+    started = time.monotonic()
     check_dir = workdir / "checks"
     check_dir.mkdir(parents=True, exist_ok=True)
     if stubs_root is None:
@@ -271,7 +282,8 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -
         failures = generate(services, stubs_root)
     else:
         failures = {}
-    results: dict[str, ServiceResult] = {}
+    started = part.clock("generate", started)
+    results: dict[str, ServiceResult] = part.results
     files: dict[str, CheckFile] = {}
     for service in services:
         result = ServiceResult(service)
@@ -293,7 +305,9 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -
         path.write_text(check.text())
         paths.append(path)
     stub_dirs = [stubs_root / f"types-boto3-{service}" for service in files]
+    started = part.clock("botocore verdicts and check files", started)
     mypy, pyright = run_checkers(check_dir, paths, stub_dirs) if paths else (Errors("mypy"), Errors("pyright"))
+    part.clock("mypy and pyright", started)
     for service, check in files.items():
         name = f"check_{service.replace('-', '_')}.py"
         for number, line in check.lines.items():
@@ -307,7 +321,8 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -
             for (file, number), messages in errors.by_line.items():
                 if file == name and number not in registered:
                     errors.elsewhere.extend(f"{name}:{number}: {m}" for m in messages)
-    return Run(results, {"mypy": mypy.elsewhere, "pyright": pyright.elsewhere})
+    part.stub_errors = {"mypy": mypy.elsewhere, "pyright": pyright.elsewhere}
+    return part
 
 
 def _mark_inconclusive(outcomes: list[Outcome]) -> None:
