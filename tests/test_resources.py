@@ -246,3 +246,18 @@ def test_resource_waiters_take_the_waiters_keys_and_config() -> None:
     running = _method(_class("ec2", "Instance"), "wait_until_running")
     assert "InstanceIds" not in _request_keys(running) and "WaiterConfig" in _request_keys(running)
     assert running.return_type.render() == "None"
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_no_member_shadows_a_name_the_class_annotations_use(service: str) -> None:
+    """In a class body a member named like a type would capture later annotations (why methods use `_Queue`)."""
+    resource = _resource(service)
+    for definition in (resource.service, *resource.resources):
+        exprs = [item.type for item in definition.attributes]
+        for method in definition.methods:
+            exprs.append(method.return_type)
+            exprs.extend(parameter.type for parameter in method.parameters)
+        used = {name for expr in exprs for name in expr.names()} | {
+            ref.name for expr in exprs for ref in expr.refs()
+        }
+        assert not _members(definition) & used, (service, definition.name, _members(definition) & used)

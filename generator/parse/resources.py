@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import boto3
-from boto3.resources.model import Collection, ResourceModel
+from boto3.resources.model import Action, Collection, ResourceModel
 from botocore import xform_name
 from botocore.exceptions import DataNotFoundError
 from botocore.loaders import Loader
@@ -151,7 +151,7 @@ class _ResourceParser:
             )
         return attributes
 
-    def _subresource(self, owner: str, action: Any) -> Method:
+    def _subresource(self, owner: str, action: Action) -> Method:
         target = action.resource.type
         specs = {spec["name"]: spec for spec in self.definitions[target].get("identifiers", [])}
         parameters = tuple(
