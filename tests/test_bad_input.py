@@ -177,6 +177,19 @@ def test_unwritable_output_is_one_line(where: str, cli: CLI, tmp_path: Path) -> 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["blocker"]
 
 
+def test_unwritable_docs_folder_is_one_line(cli: CLI, tmp_path: Path, fresh_output: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder\n")
+    result = cli("generate", "--output", "out", "--docs", str(blocker / "docs"))
+    line = _one_line_error(result)
+    assert str(blocker / "docs") in line
+    assert blocker.read_text() == "not a folder\n"
+    # each tree is written whole or not at all: stubs, if written before the docs failed, are complete
+    if (tmp_path / "out").exists():
+        assert tree(tmp_path / "out") == tree(fresh_output)
+    assert sorted(path.name for path in tmp_path.iterdir()) in (["blocker"], ["blocker", "out"])
+
+
 def _limit_file_size() -> None:
     # a write past 4 KiB fails with EFBIG (instead of a SIGXFSZ kill): a disk filling up mid-write
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
