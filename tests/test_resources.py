@@ -261,3 +261,19 @@ def test_no_member_shadows_a_name_the_class_annotations_use(service: str) -> Non
             ref.name for expr in exprs for ref in expr.refs()
         }
         assert not _members(definition) & used, (service, definition.name, _members(definition) & used)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_no_class_collides_with_an_imported_name(service: str) -> None:
+    module = _package(service).service_resource_module
+    imported = {
+        name.split(" as ")[-1]
+        for group in module.imports.groups
+        for _, names in group.lines
+        for name in names
+    }
+    imported |= set(module.imports.backported)
+    defined = {*module.exports, _resource(service).meta_name}
+    defined |= {item.alias for item in _resource(service).resources}
+    assert "ServiceResource" in imported and "Unpack" in imported
+    assert not defined & imported
