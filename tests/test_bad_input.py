@@ -142,6 +142,22 @@ def test_broken_model_is_one_line_naming_the_file(case: str, earlier: Path, tmp_
     assert sorted(path.name for path in earlier.iterdir()) == [PACKAGE_DIR.name]
 
 
+@pytest.mark.parametrize(
+    "content, reason",
+    [(b'{"partitions": [', "cannot read"), (b'{"partitions": 5}', "not valid endpoint data")],
+    ids=["truncated", "wrong structure"],
+)
+def test_broken_endpoint_data_names_its_file(content: bytes, reason: str, earlier: Path, tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "endpoints.json").write_bytes(content)
+    before = tree(earlier)
+    result = run_cli("generate", "--data-path", str(models), "--output", str(earlier), cwd=tmp_path)
+    line = _one_line_error(result)
+    assert f"{models / 'endpoints.json'}: {reason}" in line
+    assert tree(earlier) == before
+
+
 def test_broken_paginators_model_names_its_file(earlier: Path, tmp_path: Path) -> None:
     models = _data_path(tmp_path, "paginators-1.json", b'{"pagination": []}')
     before = tree(earlier)

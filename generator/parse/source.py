@@ -97,8 +97,12 @@ class BotocoreData:
         raise ModelError(f"{path}: not a valid service model: {problem}")
 
     def _regions(self, endpoint_prefix: str) -> tuple[str, ...]:
-        resolver = EndpointResolver(self._load_data("endpoints"))
-        return tuple(sorted(resolver.get_available_endpoints(endpoint_prefix, "aws")))
+        try:
+            resolver = EndpointResolver(self._load_data("endpoints"))
+            return tuple(sorted(resolver.get_available_endpoints(endpoint_prefix, "aws")))
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            problem = f"{type(error).__name__}: {error}"
+            raise ModelError(f"{self._data_file('endpoints')}: not valid endpoint data: {problem}") from None
 
     def _optional(self, service_name: str, type_name: str, key: str) -> dict[str, Any]:
         """The `key` table of a model a service may lack (paginators, waiters): name → definition."""
@@ -129,7 +133,16 @@ class BotocoreData:
         try:
             return self.loader.load_data(name)
         except _LOAD_ERRORS as error:
-            raise ModelError(f"botocore data {name!r}: cannot read: {_reason(error)}") from None
+            raise ModelError(f"{self._data_file(name)}: cannot read: {_reason(error)}") from None
+
+    def _data_file(self, name: str) -> str:
+        """The file botocore reads for a shared data file (endpoints), for error messages."""
+        found = (
+            os.path.join(root, name + suffix)
+            for root in self.loader.search_paths
+            for suffix in (".json", ".json.gz")
+        )
+        return next((path for path in found if os.path.isfile(path)), f"botocore data {name!r}")
 
     def _path(self, service_name: str, type_name: str) -> Optional[str]:
         """The file botocore reads for this model, for error messages."""
