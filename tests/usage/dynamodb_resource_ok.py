@@ -48,7 +48,14 @@ def table(dynamodb: DynamoDBServiceResource) -> None:
         BillingMode="PAY_PER_REQUEST",
     )
     assert_type(created, Table)
-    created.wait_until_exists()
+    created.wait_until_exists(WaiterConfig={"Delay": 1})
+    # the service resource's batch calls take Python values too
+    written = dynamodb.batch_write_item(RequestItems={"users": [{"PutRequest": {"Item": {"id": "1", "n": 2}}}]})
+    for request in written["UnprocessedItems"]["users"]:
+        if "PutRequest" in request:
+            assert_type(request["PutRequest"]["Item"]["n"], TableAttributeValueTypeDef)
+    got = dynamodb.batch_get_item(RequestItems={"users": {"Keys": [{"id": "1"}]}})
+    assert_type(got["Responses"]["users"], list[dict[str, TableAttributeValueTypeDef]])
 
 
 def items(users: Table) -> None:
