@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import venv
+import zipfile
 from pathlib import Path
 
-from conftest import CLI, PACKAGE_DIR, SERVICE, tree
+from conftest import CLI, PACKAGE_DIR, REPO, SERVICE, tree
 
 from generator.parse.source import BotocoreData
 
@@ -79,3 +81,41 @@ def test_usage_errors_exit_2_without_traceback(cli: CLI) -> None:
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr
         assert result.stderr.startswith("usage: boto-typegen")
+
+
+def test_installed_wheel_generates_the_same_output(tmp_path: Path, fresh_output: Path) -> None:
+    """boto-typegen built into a wheel and installed (not editable) carries its templates and works."""
+    build = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(REPO)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    (wheel,) = (tmp_path / "dist").glob("boto_typegen-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "generator/templates/stubs/package/client.pyi.jinja" in names
+    assert any(name.startswith("generator/templates/docs/") for name in names)
+
+    env = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env)
+    install = subprocess.run(
+        [str(env / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+    work = tmp_path / "work"  # outside the checkout, so only the wheel's templates can be found
+    work.mkdir()
+    result = subprocess.run(
+        [str(env / "bin" / "boto-typegen"), "generate", "--output", "out", "--docs", "pages"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert tree(work / "out") == tree(fresh_output)
+    assert any(path.endswith(".md") for path in tree(work / "pages"))
