@@ -7,7 +7,6 @@ import os
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
@@ -121,6 +120,8 @@ def _generate(
         for service in services:
             yield _generate_one(service)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only a parallel run pays for it
+
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(services)), initializer=_start_worker, initargs=(job, inputs, keep_going)
     )

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata, util
+from importlib import util
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -63,10 +63,7 @@ def generator_fingerprint() -> str:
     """The generator's code and templates, and the versions of what shapes the output."""
     parts: list[bytes] = [sys.version.split()[0].encode()]
     for library in ("botocore", "boto3", "black", "jinja2"):
-        try:
-            parts.append(f"{library}={metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            parts.append(f"{library}=none".encode())
+        parts.append(f"{library}={_installed_version(library)}".encode())
     from .render.environment import templates_dir
 
     for root in (_PACKAGE_DIR, templates_dir()):
@@ -74,6 +71,19 @@ def generator_fingerprint() -> str:
             if "__pycache__" not in relative:
                 parts.append(f"{relative}:{digest}".encode())
     return _digest(*parts)
+
+
+def _installed_version(name: str) -> str:
+    """The version in the library's dist-info folder name (importlib.metadata costs more than a small run)."""
+    spec = util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return "none"
+    site = os.path.dirname(os.path.dirname(spec.origin))
+    prefix = f"{name}-"
+    for entry in os.listdir(site):
+        if entry.startswith(prefix) and entry.endswith(".dist-info"):
+            return entry[len(prefix) : -len(".dist-info")]
+    return "unknown"
 
 
 def _boto3_data() -> Optional[str]:

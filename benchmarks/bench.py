@@ -1,0 +1,334 @@
+"""Benchmark the figures of issue 6 and print a table (median of several runs, peak memory).
+
+    python benchmarks/bench.py                      # every figure, boto-typegen only
+    python benchmarks/bench.py --quick              # single-service and users'-side figures only
+    python benchmarks/bench.py --builder /tmp/bv    # also mypy-boto3-builder installed in that venv
+    python benchmarks/bench.py --json results.json  # the raw figures as well
+
+Every run is a fresh process. Memory is the peak resident set: for one process its own peak (wait4), for
+a parallel run the peak of the RSS summed over the process tree, sampled every 10 ms from /proc. Nothing
+here is asserted: the tests check output, this script measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+REPO = Path(__file__).resolve().parent.parent
+SERVICE = "sagemaker-edge"
+BIN = Path(sys.executable).parent
+
+USAGE = '''\
+"""A user's file: the sagemaker-edge client, typed by whichever stubs are on the path."""
+import boto3
+from types_boto3_sagemaker_edge import SagemakerEdgeManagerClient
+from types_boto3_sagemaker_edge.type_defs import GetDeploymentsResultTypeDef
+
+client: SagemakerEdgeManagerClient = boto3.client("sagemaker-edge")
+result: GetDeploymentsResultTypeDef = client.get_deployments(DeviceName="d", DeviceFleetName="f")
+for deployment in result.get("Deployments", []):
+    print(deployment.get("DeploymentName"), deployment.get("Type"))
+registration = client.get_device_registration(DeviceName="d", DeviceFleetName="f")
+print(registration.get("DeviceRegistration"), registration["ResponseMetadata"]["RequestId"])
+client.send_heartbeat(AgentVersion="1.0", DeviceName="d", DeviceFleetName="f")
+'''
+
+
+@dataclass
+class Figure:
+    """One measured row of the table."""
+
+    name: str
+    tool: str
+    target: str
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def memory(self) -> float:
+        return max(self.peak_mb) if self.peak_mb else float("nan")
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_mb: float
+    stdout: str
+    stderr: str
+    returncode: int
+
+
+def _tree_rss(root: int) -> int:
+    """RSS in kB summed over `root` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as statm:
+                pages = int(statm.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        pid, parent = int(entry), int(fields[1])
+        children.setdefault(parent, []).append(pid)
+        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def measure(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]] = None) -> Measured:
+    """Run `command` once: wall time, and the peak of its process tree's summed RSS."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(command), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return Measured(seconds, peak[0] / 1024, stdout, stderr, process.returncode)
+
+
+def _single_peak(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]] = None) -> Measured:
+    """One process: its exact peak RSS from wait4, plus the wall time."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(command), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None and process.stderr is not None
+    stdout, stderr = process.stdout.read(), process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Measured(seconds, usage.ru_maxrss / 1024, stdout, stderr, process.returncode)
+
+
+def _check(result: Measured, what: str) -> Measured:
+    if result.returncode != 0:
+        raise SystemExit(f"bench: {what} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    return result
+
+
+def _typegen(*args: str) -> list[str]:
+    return [str(BIN / "boto-typegen"), *args]
+
+
+def bench_single(work: Path, runs: int, env: dict[str, str]) -> list[Figure]:
+    """`generate sagemaker-edge`, stubs and docs, each run a new process that regenerates (--force)."""
+    regenerate = Figure("sagemaker-edge, stubs + docs (cold process)", "boto-typegen", "<= 0.5 s, <= 120 MB")
+    first = Figure("sagemaker-edge, first run ever (empty cache folder)", "boto-typegen", "")
+    stubs = Figure("sagemaker-edge, stubs only (cold process)", "boto-typegen", "")
+    for run in range(runs):
+        out = work / f"single-{run}"
+        fresh_cache = {**env, "BOTO_TYPEGEN_CACHE": str(work / f"empty-cache-{run}")}
+        args = ("generate", SERVICE, "--output", str(out / "output"), "--docs", str(out / "docs"), "--force")
+        for figure, extra, environment in ((first, (), fresh_cache), (regenerate, (), env), (stubs, ("--no-docs",), env)):
+            result = _check(_single_peak(_typegen(*args, *extra), work, environment), figure.name)
+            figure.seconds.append(result.seconds)
+            figure.peak_mb.append(result.peak_mb)
+    return [regenerate, stubs, first]
+
+
+def bench_all(work: Path, runs: int, jobs: int, env: dict[str, str]) -> list[Figure]:
+    cold = Figure(f"all services, stubs + docs, cold (--jobs {jobs})", "boto-typegen", "<= 60 s, <= 1.5 GB")
+    again = Figure("all services again, nothing changed", "boto-typegen", "<= 3 s")
+    one = Figure("all services, one model changed (--data-path)", "boto-typegen", "only it redone")
+    data = work / "models"
+    for run in range(runs):
+        out = work / f"all-{run}"
+        cache = {**env, "BOTO_TYPEGEN_CACHE": str(work / f"all-cache-{run}")}
+        shutil.rmtree(data, ignore_errors=True)
+        data.mkdir()
+        args = ["generate", "--all", "--jobs", str(jobs), "--data-path", str(data)]
+        args += ["--output", str(out / "output"), "--docs", str(out / "docs")]
+        result = _check(measure(_typegen(*args), work, cache), cold.name)
+        cold.seconds.append(result.seconds)
+        cold.peak_mb.append(result.peak_mb)
+        cold.note = result.stdout.strip().splitlines()[-1]
+        result = _check(measure(_typegen(*args), work, cache), again.name)
+        again.seconds.append(result.seconds)
+        again.peak_mb.append(result.peak_mb)
+        again.note = result.stdout.strip().splitlines()[-1]
+        _changed_copy(data, SERVICE, run)
+        result = _check(measure(_typegen(*args), work, cache), one.name)
+        one.seconds.append(result.seconds)
+        one.peak_mb.append(result.peak_mb)
+        one.note = result.stdout.strip().splitlines()[-1]
+        shutil.rmtree(out, ignore_errors=True)
+    return [cold, again, one]
+
+
+def _changed_copy(data: Path, service: str, run: int) -> None:
+    """A --data-path copy of one service's model with its documentation changed."""
+    sys.path.insert(0, str(REPO))
+    from generator.parse.source import BotocoreData
+
+    loader = BotocoreData().loader
+    model = loader.load_service_model(service, "service-2")
+    version = loader.determine_latest_version(service, "service-2")
+    model["metadata"]["serviceFullName"] = f"{model['metadata']['serviceFullName']} (bench {run})"
+    folder = data / service / version
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "service-2.json").write_text(json.dumps(model))
+
+
+def bench_users(work: Path, runs: int, published: bool) -> list[Figure]:
+    """mypy and pyright on one usage file, with our stubs and (if asked) the published package."""
+    ours = work / "stubs-ours"
+    shutil.rmtree(ours, ignore_errors=True)
+    _check(_single_peak(_typegen("generate", SERVICE, "--output", str(ours), "--no-docs"), work), "generate")
+    variants = {"boto-typegen": ours / f"types-boto3-{SERVICE}"}
+    if published:
+        variants["types-boto3-sagemaker-edge (PyPI)"] = _published(work)
+    figures = []
+    for tool, folder in variants.items():
+        project = work / f"users-{tool.split()[0]}"
+        shutil.rmtree(project, ignore_errors=True)
+        project.mkdir()
+        (project / "usage.py").write_text(USAGE)
+        (project / "pyrightconfig.json").write_text(json.dumps({"extraPaths": [str(folder)]}))
+        mypy = Figure("users: mypy on a sagemaker-edge usage file", tool, "no slower than published")
+        pyright = Figure("users: pyright on a sagemaker-edge usage file", tool, "no slower than published")
+        env = {**os.environ, "MYPYPATH": str(folder)}
+        for _ in range(runs):
+            command = [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", os.devnull, "usage.py"]
+            result = _check(_single_peak(command, project, env), f"mypy with {tool}")
+            mypy.seconds.append(result.seconds)
+            mypy.peak_mb.append(result.peak_mb)
+            command = [str(BIN / "pyright"), "--pythonpath", str(BIN / "python"), "usage.py"]
+            result = _check(measure(command, project), f"pyright with {tool}")
+            pyright.seconds.append(result.seconds)
+            pyright.peak_mb.append(result.peak_mb)
+        figures += [mypy, pyright]
+    return figures
+
+
+def _published(work: Path) -> Path:
+    """The published package, downloaded (no dependencies) and unpacked."""
+    target = work / "published"
+    if not target.exists():
+        wheels = work / "wheels"
+        subprocess.run(
+            [str(BIN / "pip"), "download", "--no-deps", "-q", "-d", str(wheels), f"types-boto3-{SERVICE}"],
+            check=True,
+        )
+        (wheel,) = wheels.glob("*.whl")
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(target)
+    return target
+
+
+def bench_builder(work: Path, builder: Path, runs: int, all_services: bool, jobs: int) -> list[Figure]:
+    """mypy-boto3-builder from its own venv: one service's stubs (and docs), and every service's stubs."""
+    command = str(builder / "bin" / "mypy_boto3_builder")
+    figures = []
+    products = {"stubs": "boto3-services", "docs": "boto3-docs"}
+    for label, product in products.items():
+        figure = Figure(f"sagemaker-edge, {label} (cold process)", "mypy-boto3-builder", "")
+        for run in range(runs):
+            out = work / f"builder-{label}-{run}"
+            args = [command, str(out), "--no-smart-version", "-s", SERVICE, "--product", product]
+            result = _check(_single_peak(args, work), figure.name)
+            figure.seconds.append(result.seconds)
+            figure.peak_mb.append(result.peak_mb)
+            shutil.rmtree(out, ignore_errors=True)
+        figures.append(figure)
+    if all_services:
+        figure = Figure("all services, stubs, cold", "mypy-boto3-builder", "")
+        out = work / "builder-all"
+        args = [command, str(out), "--no-smart-version", "-s", "all", "--product", products["stubs"]]
+        result = _check(measure(args, work), figure.name)
+        figure.seconds.append(result.seconds)
+        figure.peak_mb.append(result.peak_mb)
+        shutil.rmtree(out, ignore_errors=True)
+        figures.append(figure)
+    return figures
+
+
+def table(figures: Sequence[Figure]) -> str:
+    rows = [("figure", "tool", "median s", "runs", "peak MB", "target", "note")]
+    for figure in figures:
+        rows.append(
+            (
+                figure.name,
+                figure.tool,
+                f"{figure.median:.2f}",
+                str(len(figure.seconds)),
+                f"{figure.memory:.0f}",
+                figure.target,
+                figure.note,
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs of each single-service figure (median)")
+    parser.add_argument("--all-runs", type=int, default=1, help="runs of each all-services figure")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="--jobs for the all-services runs")
+    parser.add_argument("--quick", action="store_true", help="skip the all-services figures")
+    parser.add_argument("--no-published", action="store_true", help="skip downloading the published package")
+    parser.add_argument("--builder", type=Path, help="a venv with mypy-boto3-builder, to compare against")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="boto-typegen-bench."))
+    work.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "BOTO_TYPEGEN_CACHE": str(work / "cache")}
+    # one unmeasured run fills the template cache, as any earlier use of the tool would have
+    warm = ("generate", SERVICE, "--output", str(work / "warm"), "--docs", str(work / "warm-docs"))
+    _check(_single_peak(_typegen(*warm), work, env), "warm-up")
+    figures = bench_single(work, args.runs, env)
+    if not args.quick:
+        figures += bench_all(work, args.all_runs, args.jobs, env)
+    figures += bench_users(work, args.runs, not args.no_published)
+    if args.builder:
+        figures += bench_builder(work, args.builder, max(1, args.runs // 2), not args.quick, args.jobs)
+    print(f"boto-typegen benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}, work {work}")
+    print(table(figures))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(figure) for figure in figures], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
