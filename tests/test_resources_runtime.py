@@ -125,3 +125,45 @@ def test_every_action_validates_with_the_typed_keys(service: str) -> None:
             called += 1
     # every action in boto3's models was exercised (EC2's hand-injected delete_tags comes on top)
     assert called >= sum(len(instance.meta.resource_model.actions) for instance, _ in owners) > 0
+
+
+@pytest.mark.parametrize("service", [item for item in SERVICES if item not in _RAW_VALUE_SERVICES])
+def test_collection_filters_never_offer_a_key_the_collection_sets(service: str) -> None:
+    """boto3 merges filter() keys into what the collection sets: a key in both must be a list it appends to."""
+    runtime = _runtime(service)
+    resource = _resource(service)
+    owners = [(runtime, resource.service)]
+    owners += [(_loaded(_build(runtime, service, item.name)), item) for item in resource.resources]
+    checked = 0
+    for instance, definition in owners:
+        for model in instance.meta.resource_model.collections:
+            (ref,) = [item.type for item in definition.attributes if item.name == model.name]
+            (typed,) = [item for item in resource.collections if item.name == ref.render()]
+            (filter_method,) = [method for method in typed.methods if method.name == "filter"]
+            offered = {parameter.name for parameter in filter_method.parameters if parameter.name != "*"}
+            sent = _collection_params(instance, model)
+            overlap = {name for name in set(sent) & offered if not isinstance(sent[name], list)}
+            assert not overlap, (typed.name, overlap)
+            checked += 1
+    assert checked == len(resource.collections) or checked >= len(
+        {item.name for item in resource.collections}
+    )
+
+
+def _collection_params(instance: Any, model: Any) -> dict[str, Any]:
+    """What boto3 sends for the first page of a collection, by the parameters it builds itself."""
+    client = instance.meta.client
+    operation = client.meta.service_model.operation_model(model.request.operation)
+    sent: dict[str, Any] = {}
+
+    def capture(params: dict[str, Any], **_: Any) -> None:
+        sent.update(params)
+
+    client.meta.events.register("provide-client-params", capture)
+    try:
+        with Stubber(client) as stubber:
+            stubber.add_response(_method_name(instance, operation.name), maximal_response(operation))
+            list(getattr(instance, model.name).all().limit(1))
+    finally:
+        client.meta.events.unregister("provide-client-params", capture)
+    return sent
