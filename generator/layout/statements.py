@@ -20,6 +20,8 @@ _ATOM = r'(?:[A-Za-z_][A-Za-z0-9_]*|"[^"\\\n]*")'
 _TYPE = rf"{_ATOM}(?:(?:\[|, |\]+, ){_ATOM})*\]*"
 # the common short statements, already written the way black writes them: `Name: Type`, `Name = Type`
 _CANONICAL = re.compile(rf"(?: {{4}})*([A-Za-z_][A-Za-z0-9_]*)(?:: | = ){_TYPE}")
+# `class Name(Base[Type]):` and `@decorator`, also already as black writes them
+_CANONICAL_HEADER = re.compile(rf"(?: {{4}})*(?:class [A-Za-z_][A-Za-z0-9_]*\({_TYPE}(?:, {_TYPE})*\):|@[A-Za-z_]\w*)")
 _BLOCK_KEYWORDS = frozenset({"if", "elif", "else"})
 _DOCSTRING_BREAK = re.compile(r"\r\n|[\r\n]")
 
@@ -54,6 +56,11 @@ def layout_source(text: str, is_pyi: bool) -> str:
         elif len(raw) <= LINE_LENGTH and raw.isascii() and _CANONICAL.fullmatch(raw) and _balanced(content):
             lines = [raw]
             statement = Statement(depth, user_blank, content[: content.find(" ")].rstrip(":"), False)
+            index += 1
+        elif len(raw) <= LINE_LENGTH and raw.isascii() and _CANONICAL_HEADER.fullmatch(raw) and _balanced(content):
+            lines = [raw]
+            is_class = content.startswith("class ")
+            statement = Statement(depth, user_blank, "class" if is_class else "@", is_class)
             index += 1
         else:
             end, tokens = _gather(physical, index)
