@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -55,12 +56,23 @@ class Figure:
     tool: str
     target: str
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_mb: list[float] = field(default_factory=list)
     note: str = ""
+
+    def add(self, result: "Measured") -> "Measured":
+        self.seconds.append(result.seconds)
+        self.cpu.append(result.cpu)
+        self.peak_mb.append(result.peak_mb)
+        return result
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
 
     @property
     def memory(self) -> float:
@@ -70,6 +82,7 @@ class Figure:
 @dataclass
 class Measured:
     seconds: float
+    cpu: float  # user + system seconds of the process tree: the wall time a quiet machine would approach
     peak_mb: float
     stdout: str
     stderr: str
@@ -103,6 +116,7 @@ def _tree_rss(root: int) -> int:
 
 def measure(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]] = None) -> Measured:
     """Run `command` once: wall time, and the peak of its process tree's summed RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
         list(command), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -121,7 +135,9 @@ def measure(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]] = N
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    return Measured(seconds, peak[0] / 1024, stdout, stderr, process.returncode)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return Measured(seconds, cpu, peak[0] / 1024, stdout, stderr, process.returncode)
 
 
 def _single_peak(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]] = None) -> Measured:
@@ -135,7 +151,8 @@ def _single_peak(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Measured(seconds, usage.ru_maxrss / 1024, stdout, stderr, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, cpu, usage.ru_maxrss / 1024, stdout, stderr, process.returncode)
 
 
 def _check(result: Measured, what: str) -> Measured:
@@ -157,10 +174,9 @@ def bench_single(work: Path, runs: int, env: dict[str, str]) -> list[Figure]:
         out = work / f"single-{run}"
         fresh_cache = {**env, "BOTO_TYPEGEN_CACHE": str(work / f"empty-cache-{run}")}
         args = ("generate", SERVICE, "--output", str(out / "output"), "--docs", str(out / "docs"), "--force")
-        for figure, extra, environment in ((first, (), fresh_cache), (regenerate, (), env), (stubs, ("--no-docs",), env)):
-            result = _check(_single_peak(_typegen(*args, *extra), work, environment), figure.name)
-            figure.seconds.append(result.seconds)
-            figure.peak_mb.append(result.peak_mb)
+        variants = ((first, (), fresh_cache), (regenerate, (), env), (stubs, ("--no-docs",), env))
+        for figure, extra, environment in variants:
+            figure.add(_check(_single_peak(_typegen(*args, *extra), work, environment), figure.name))
     return [regenerate, stubs, first]
 
 
@@ -176,18 +192,12 @@ def bench_all(work: Path, runs: int, jobs: int, env: dict[str, str]) -> list[Fig
         data.mkdir()
         args = ["generate", "--all", "--jobs", str(jobs), "--data-path", str(data)]
         args += ["--output", str(out / "output"), "--docs", str(out / "docs")]
-        result = _check(measure(_typegen(*args), work, cache), cold.name)
-        cold.seconds.append(result.seconds)
-        cold.peak_mb.append(result.peak_mb)
+        result = cold.add(_check(measure(_typegen(*args), work, cache), cold.name))
         cold.note = result.stdout.strip().splitlines()[-1]
-        result = _check(measure(_typegen(*args), work, cache), again.name)
-        again.seconds.append(result.seconds)
-        again.peak_mb.append(result.peak_mb)
+        result = again.add(_check(measure(_typegen(*args), work, cache), again.name))
         again.note = result.stdout.strip().splitlines()[-1]
         _changed_copy(data, SERVICE, run)
-        result = _check(measure(_typegen(*args), work, cache), one.name)
-        one.seconds.append(result.seconds)
-        one.peak_mb.append(result.peak_mb)
+        result = one.add(_check(measure(_typegen(*args), work, cache), one.name))
         one.note = result.stdout.strip().splitlines()[-1]
         shutil.rmtree(out, ignore_errors=True)
     return [cold, again, one]
@@ -227,13 +237,9 @@ def bench_users(work: Path, runs: int, published: bool) -> list[Figure]:
         env = {**os.environ, "MYPYPATH": str(folder)}
         for _ in range(runs):
             command = [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", os.devnull, "usage.py"]
-            result = _check(_single_peak(command, project, env), f"mypy with {tool}")
-            mypy.seconds.append(result.seconds)
-            mypy.peak_mb.append(result.peak_mb)
+            mypy.add(_check(_single_peak(command, project, env), f"mypy with {tool}"))
             command = [str(BIN / "pyright"), "--pythonpath", str(BIN / "python"), "usage.py"]
-            result = _check(measure(command, project), f"pyright with {tool}")
-            pyright.seconds.append(result.seconds)
-            pyright.peak_mb.append(result.peak_mb)
+            pyright.add(_check(measure(command, project), f"pyright with {tool}"))
         figures += [mypy, pyright]
     return figures
 
@@ -263,31 +269,28 @@ def bench_builder(work: Path, builder: Path, runs: int, all_services: bool, jobs
         for run in range(runs):
             out = work / f"builder-{label}-{run}"
             args = [command, str(out), "--no-smart-version", "-s", SERVICE, "--product", product]
-            result = _check(_single_peak(args, work), figure.name)
-            figure.seconds.append(result.seconds)
-            figure.peak_mb.append(result.peak_mb)
+            figure.add(_check(_single_peak(args, work), figure.name))
             shutil.rmtree(out, ignore_errors=True)
         figures.append(figure)
     if all_services:
         figure = Figure("all services, stubs, cold", "mypy-boto3-builder", "")
         out = work / "builder-all"
         args = [command, str(out), "--no-smart-version", "-s", "all", "--product", products["stubs"]]
-        result = _check(measure(args, work), figure.name)
-        figure.seconds.append(result.seconds)
-        figure.peak_mb.append(result.peak_mb)
+        figure.add(_check(measure(args, work), figure.name))
         shutil.rmtree(out, ignore_errors=True)
         figures.append(figure)
     return figures
 
 
 def table(figures: Sequence[Figure]) -> str:
-    rows = [("figure", "tool", "median s", "runs", "peak MB", "target", "note")]
+    rows = [("figure", "tool", "median s", "cpu s", "runs", "peak MB", "target", "note")]
     for figure in figures:
         rows.append(
             (
                 figure.name,
                 figure.tool,
                 f"{figure.median:.2f}",
+                f"{figure.median_cpu:.2f}",
                 str(len(figure.seconds)),
                 f"{figure.memory:.0f}",
                 figure.target,
