@@ -223,7 +223,7 @@ def _one_line(error: Exception) -> str:
 
 
 def _progress_bar(total: int, done: int):  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped]  # tqdm ships no annotations
 
     # disable=None: no bar when stderr is not a terminal (CI logs get the summary line only)
     return tqdm(total=total, initial=done, unit="service", file=sys.stderr, leave=False, disable=None)

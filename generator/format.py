@@ -7,9 +7,10 @@ through black whole. `use_black=True` (the CLI's --format) runs black on every f
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .layout import Unsure, layout_source
+from .layout.reference import black_format
+
+__all__ = ["black_format", "format_files", "format_text"]
 
 _PYTHON_SUFFIXES = {".py": False, ".pyi": True}
 
@@ -29,16 +30,3 @@ def format_text(path: str, text: str, use_black: bool = False) -> str:
         except Unsure:
             pass
     return black_format(text, is_pyi)
-
-
-def black_format(text: str, is_pyi: bool) -> str:
-    import black  # imported only when a file needs it: black's import alone costs more than a small service
-
-    return black.format_str(text, mode=_mode(is_pyi))
-
-
-@lru_cache(maxsize=2)
-def _mode(is_pyi: bool):  # type: ignore[no-untyped-def]
-    import black
-
-    return black.Mode(target_versions={black.TargetVersion.PY39}, is_pyi=is_pyi, line_length=88)

@@ -225,9 +225,10 @@ def _left_hand_split(line: Line) -> list[Line]:
     opening = next((index for index, token in enumerate(tokens) if token.value == "("), None)
     if opening is None or tokens[opening].match is None:
         raise CannotSplit("no parameters")
-    if not any(token is tokens[opening].match for token in tokens):
+    match = tokens[opening].match
+    if match is None or not any(token is match for token in tokens):
         raise CannotSplit("the parameters close on another line")
-    closing = _index(tokens, tokens[opening].match)
+    closing = _index(tokens, match)
     if closing == opening + 1:
         raise Unsure("a long def without parameters")
     return _bracket_split(line, opening, closing)

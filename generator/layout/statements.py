@@ -8,11 +8,11 @@ black would join onto their header) raises Unsure.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from . import LINE_LENGTH, Unsure
 from .blank import EmptyLines, Statement
+from .reference import black_format
 from .split import Line, layout_line
 from .tokens import Token, invisible, link, space, tokenize
 
@@ -292,14 +292,5 @@ def _black_statement(
     return result if docstring else [line for line in result if line]
 
 
-@lru_cache(maxsize=2)
-def _mode(is_pyi: bool):  # type: ignore[no-untyped-def]
-    import black
-
-    return black.Mode(target_versions={black.TargetVersion.PY39}, is_pyi=is_pyi, line_length=LINE_LENGTH)
-
-
 def _black(source: str, is_pyi: bool) -> str:
-    import black
-
-    return black.format_str(source, mode=_mode(is_pyi))
+    return black_format(source, is_pyi)

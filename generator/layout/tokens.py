@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Union
 
 from . import Unsure
 
@@ -108,7 +108,7 @@ def link(tokens: list[Token]) -> None:
 def space(tokens: list[Token], is_def: bool) -> None:
     """Give every token the whitespace black writes before it."""
     # per open bracket: [its character, has the current parameter an annotation, is it a def's parameters]
-    brackets: list[list] = []
+    brackets: list[list[Union[str, bool]]] = []
     previous: Optional[Token] = None
     before_previous: Optional[Token] = None
     for token in tokens:

@@ -1,0 +1,24 @@
+"""black itself: the reference the layout pass is held to, and what formats whatever it hands over."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import LINE_LENGTH
+
+if TYPE_CHECKING:
+    from black.mode import Mode
+
+
+def black_format(text: str, is_pyi: bool) -> str:
+    import black  # imported only when needed: black's import alone costs more than a small service
+
+    return black.format_str(text, mode=_mode(is_pyi))
+
+
+@lru_cache(maxsize=2)
+def _mode(is_pyi: bool) -> Mode:
+    from black.mode import Mode, TargetVersion
+
+    return Mode(target_versions={TargetVersion.PY39}, is_pyi=is_pyi, line_length=LINE_LENGTH)
