@@ -126,7 +126,7 @@ def _accessors(
     if len(classes) == 1:
         only = classes[0]
         key = Parameter(parameter, LiteralValues((only.key,)))
-        return [Method(name, (key,), only.ref, summary, url, pragma=_OVERRIDE)]
+        return [Method(name, (key,), only.ref, summary, url, pragma=f"{_OVERRIDE}  {_PYRIGHT_OVERRIDE}")]
     methods = []
     for index, item in enumerate(classes):
         # mypy reports the narrowed override at the first overload, pyright at the last

@@ -197,10 +197,12 @@ class ShapeConverter:
             return self._typed_dicts[key]
         direction = Direction.INPUT if role is Role.INPUT else Direction.OUTPUT
         required = set(shape.required_members)
+        # botocore hands a result's blob payload over as the unread HTTP body
+        payload = shape.serialization.get("payload") if role is Role.RESULT else None
         fields = [
             Field(
                 name,
-                self._type(member, direction),
+                STREAMING_BODY if name == payload and member.type_name == "blob" else self._type(member, direction),
                 role is Role.RESULT or (name in required and not _auto_filled(member, direction)),
                 plain_text(member.documentation),
             )
