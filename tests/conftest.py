@@ -3,11 +3,13 @@ committed output, and the two type checkers (mypy, pyright) with their diagnosti
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -54,9 +56,10 @@ def private_stamp_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 def cli(tmp_path: Path) -> CLI:
     """`boto-typegen ARGS` in a subprocess, run from an empty folder so defaults write nowhere else."""
 
-    def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-        kwargs.setdefault("cwd", tmp_path)
-        return run_cli(*args, **kwargs)  # type: ignore[arg-type]
+    def run(
+        *args: str, cwd: Optional[Path] = None, env: Optional[dict[str, str]] = None, timeout: float = 900
+    ) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, cwd=cwd or tmp_path, env=env, timeout=timeout)
 
     return run
 
@@ -115,7 +118,9 @@ class TypeCheckers:
         if stubs is not None:
             env["MYPYPATH"] = str(stubs)
         command = [python, "-m", "mypy", "--config-file", str(USAGE / "mypy.ini")]
-        command += ["--cache-dir", str(self.cache / f"mypy-{abs(hash(python))}"), "--no-pretty"]
+        # one mypy cache per interpreter: a cache built against other site-packages would mislead
+        interpreter = hashlib.sha1(python.encode()).hexdigest()[:12]
+        command += ["--cache-dir", str(self.cache / f"mypy-{interpreter}"), "--no-pretty"]
         if python_version:
             command += ["--python-version", python_version]
         result = subprocess.run([*command, *targets], capture_output=True, text=True, env=env, cwd=REPO)
@@ -145,8 +150,10 @@ class TypeCheckers:
         config["extraPaths"] = [str(stubs)] if stubs is not None else []
         if python_version:
             config["pythonVersion"] = python_version
-        config_file = self.cache / f"pyright-{len(list(self.cache.glob('pyright-*')))}.json"
-        config_file.write_text(json.dumps(config))
+        handle, name = tempfile.mkstemp(prefix="pyright-", suffix=".json", dir=self.cache)
+        config_file = Path(name)
+        with os.fdopen(handle, "w") as stream:
+            json.dump(config, stream)
         result = subprocess.run(
             [sys.executable, "-m", "pyright", "--outputjson", "--pythonpath", python, "-p", str(config_file)]
             + list(targets),
