@@ -11,7 +11,7 @@ from ..ir import fixed
 from ..ir.defs import TypeDef
 from ..ir.package import ClassDef, ClientDef, Decorator, Method, Parameter
 from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, map_of
-from .shapes import ShapeConverter
+from .shapes import ShapeConverter, deprecation_note
 from .source import ServiceSource
 from .text import first_sentence
 
@@ -94,7 +94,8 @@ def build_client(
                 name,
                 parameters,
                 result.ref,
-                first_sentence(operation.documentation),
+                # the raw model keeps deprecatedMessage, which OperationModel does not expose
+                deprecation_note(operation._operation_model) + first_sentence(operation.documentation),
                 method_doc_url(service, name),
                 operation_name,
                 types.request,

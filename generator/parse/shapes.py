@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
@@ -204,7 +204,7 @@ class ShapeConverter:
                 name,
                 STREAMING_BODY if name == payload and member.type_name == "blob" else self._type(member, direction),
                 role is Role.RESULT or (name in required and not _auto_filled(member, direction)),
-                plain_text(member.documentation),
+                deprecation_note(_member_traits(shape, name)) + plain_text(member.documentation),
             )
             for name, member in shape.members.items()
         ]
@@ -263,6 +263,14 @@ class ShapeConverter:
         return self._aliases.setdefault(definition.name, definition)
 
 
+def deprecation_note(traits: Mapping[str, Any]) -> str:
+    """Deprecated members and operations still work, so they stay typed; their docs say so first."""
+    if not traits.get("deprecated"):
+        return ""
+    message = plain_text(traits.get("deprecatedMessage"))
+    return f"Deprecated: {message.rstrip('.')}. " if message else "Deprecated. "
+
+
 def _claim(taken: set[str], name: str, suffixes: Iterable[str]) -> str:
     for suffix in suffixes:
         candidate = f"{name}{suffix}TypeDef"
@@ -274,6 +282,13 @@ def _claim(taken: set[str], name: str, suffixes: Iterable[str]) -> str:
         counter += 1
     taken.add(f"{name}{counter}TypeDef")
     return f"{name}{counter}TypeDef"
+
+
+def _member_traits(shape: StructureShape, name: str) -> Mapping[str, Any]:
+    # botocore keeps a member's own traits (deprecated, deprecatedMessage) only in the raw model
+    members = shape._shape_model.get("members", {})
+    traits = members.get(name, {}) if isinstance(members, dict) else {}
+    return traits if isinstance(traits, dict) else {}
 
 
 def _has_members(shape: Optional[Shape]) -> bool:
