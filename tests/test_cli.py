@@ -119,3 +119,23 @@ def test_installed_wheel_generates_the_same_output(tmp_path: Path, fresh_output:
     assert result.returncode == 0, result.stderr
     assert tree(work / "out") == tree(fresh_output)
     assert any(path.endswith(".md") for path in tree(work / "pages"))
+
+
+def _readme_commands() -> list[str]:
+    """The commands of README.md's opening code block, comments dropped."""
+    text = (REPO / "README.md").read_text()
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0]
+    return [line.split("  #", 1)[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def test_readme_opens_with_generate_then_test() -> None:
+    generate, test = _readme_commands()
+    assert generate.endswith("boto-typegen generate")
+    assert test.endswith("python -m pytest -m 'slow or not slow'")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    _, test = _readme_commands()
+    ci = (REPO / ".ci" / "run").read_text().splitlines()
+    assert test in [line.strip() for line in ci]
+    assert "python3 -m venv" in "\n".join(ci)  # a fresh environment, not the developer's
