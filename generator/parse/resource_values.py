@@ -70,6 +70,7 @@ class HighLevelTypes:
         self.definitions: dict[str, TypeDef] = {}
         self._variants: dict[tuple[str, Direction], TypedDictDef] = {}
         self._affected: dict[tuple[str, Direction], bool] = {}
+        self._unions: dict[str, AliasDef] = {}
 
     def fields(
         self, shape: StructureShape, fields: tuple[Field, ...], direction: Direction
@@ -120,16 +121,30 @@ class HighLevelTypes:
         if isinstance(shape, MapShape):
             return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
         assert isinstance(shape, StructureShape)
-        return self._variant(shape, direction, self._original(shape, direction)).ref
+        original = self.known[self.shapes.member_type(shape, direction).render()]
+        if isinstance(original, AliasDef):
+            return self._union(shape, original)
+        assert isinstance(original, TypedDictDef)
+        return self._variant(shape, direction, original).ref
 
-    def _original(self, shape: StructureShape, direction: Direction) -> TypedDictDef:
-        """The converter's TypedDict of a nested structure (the input side of an XUnion alias)."""
-        expr = self.shapes.member_type(shape, direction)
-        definition = self.known[expr.render()]
-        while isinstance(definition, AliasDef):
-            assert isinstance(definition.type, Subscript)
-            definition = self.known[definition.type.args[0].render()]
-        return definition
+    def _union(self, shape: StructureShape, original: AliasDef) -> TypeExpr:
+        """The converter's XUnion (a request may pass back what a result gave) as `XOwnerUnion`."""
+        if shape.name not in self._unions:
+            assert isinstance(original.type, Subscript)
+            sides = [self.known[side.render()] for side in original.type.args]
+            assert all(isinstance(side, TypedDictDef) for side in sides)
+            given, taken = sides  # the input side, the output side
+            assert isinstance(given, TypedDictDef) and isinstance(taken, TypedDictDef)
+            output = (
+                self._variant(shape, Direction.OUTPUT, taken).ref
+                if self.affects(shape, Direction.OUTPUT)
+                else taken.ref
+            )
+            name = self.shapes.claim(f"{shape.name}{self.owner}Union", ("",))
+            alias = AliasDef(name, union(self._variant(shape, Direction.INPUT, given).ref, output))
+            self._unions[shape.name] = alias
+            self.definitions[name] = alias
+        return self._unions[shape.name].ref
 
     def _variant(self, shape: StructureShape, direction: Direction, original: TypedDictDef) -> TypedDictDef:
         key = (shape.name, direction)

@@ -51,6 +51,8 @@ def table(dynamodb: DynamoDBServiceResource) -> None:
     created.wait_until_exists(WaiterConfig={"Delay": 1})
     # the service resource's batch calls take Python values too
     written = dynamodb.batch_write_item(RequestItems={"users": [{"PutRequest": {"Item": {"id": "1", "n": 2}}}]})
+    # what a result hands back is accepted as a request again: the usual retry of unprocessed items
+    dynamodb.batch_write_item(RequestItems=written["UnprocessedItems"])
     for request in written["UnprocessedItems"]["users"]:
         if "PutRequest" in request:
             assert_type(request["PutRequest"]["Item"]["n"], TableAttributeValueTypeDef)
