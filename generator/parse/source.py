@@ -56,6 +56,9 @@ class BotocoreData:
     """The models botocore ships (plus any folder given with --data-path, searched first)."""
 
     def __init__(self, data_path: Optional[Path] = None) -> None:
+        # botocore skips a search path that is missing; a mistyped --data-path must not go unnoticed
+        if data_path is not None and not data_path.is_dir():
+            raise ModelError(f"--data-path {data_path}: not a folder")
         extra = [str(data_path)] if data_path else []
         self.loader = Loader(extra_search_paths=extra)
         self.version: str = botocore.__version__
