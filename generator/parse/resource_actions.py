@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
-from boto3.resources.model import Action, Parameter as ParamModel, ResponseResource, Waiter
+from boto3.resources.model import Action, Parameter as ParamModel, Request, ResponseResource, Waiter
+
+from ..errors import ModelError
 
 from ..ir import fixed
 from ..ir.defs import Direction, Field, TypeDef, TypedDictDef
@@ -32,8 +34,24 @@ def owner_page(service: str, owner: str) -> str:
 
 def is_plural(resource: ResponseResource) -> bool:
     """Whether boto3 builds a list of resources: an identifier read through a list projection."""
-    paths = [resource.path or "", *(item.path or "" for item in resource.identifiers)]
+    # boto3-stubs types these as Identifier; boto3 gives the Parameter objects that carry a path
+    identifiers: list[Any] = list(resource.identifiers)
+    paths = [resource.path or "", *(item.path or "" for item in identifiers)]
     return any(_PROJECTION.search(path) for path in paths)
+
+
+def request_of(action: Action) -> Request:
+    """The request of an action, collection or batch action (boto3's loader requires one for these)."""
+    if action.request is None:
+        raise ModelError(f"resource action {action.name!r} names no request")
+    return action.request
+
+
+def resource_of(action: Action) -> ResponseResource:
+    """The resource a sub-resource, reference or collection makes."""
+    if action.resource is None:
+        raise ModelError(f"resource relation {action.name!r} names no resource")
+    return action.resource
 
 
 def top_member(target: str) -> str:
@@ -130,8 +148,8 @@ class ActionBuilder:
 
     # methods --------------------------------------------------------------------------------
     def action(self, owner: str, raw_name: str, action: Action) -> Method:
-        operation = action.request.operation
-        request = self.request(operation, owner, raw_name, filled_by_resource(action.request.params))
+        operation = request_of(action).operation
+        request = self.request(operation, owner, raw_name, filled_by_resource(request_of(action).params))
         parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
         return Method(
             action.name,
@@ -151,8 +169,8 @@ class ActionBuilder:
         return list_of(False, ref) if is_plural(action.resource) else ref
 
     def batch_action(self, owner: str, collection_page: str, action: Action) -> Method:
-        operation = action.request.operation
-        filled = filled_by_resource(action.request.params)
+        operation = request_of(action).operation
+        filled = filled_by_resource(request_of(action).params)
         return Method(
             action.name,
             self.keywords(operation, owner, filled, optional=False),

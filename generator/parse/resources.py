@@ -5,10 +5,10 @@ from __future__ import annotations
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 import boto3
-from boto3.resources.model import Action, Collection, ResourceModel
+from boto3.resources.model import Collection, ResourceModel
 from botocore import xform_name
 from botocore.exceptions import DataNotFoundError
 from botocore.loaders import Loader
@@ -18,7 +18,14 @@ from ..ir.defs import Direction, TypeDef
 from ..ir.package import Method, Parameter
 from ..ir.resources import Attribute, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
 from ..ir.types import INT, NONE, STR, DefRef, External, Module, Subscript, TypeExpr, list_of
-from .resource_actions import SERVICE_OWNER, ActionBuilder, filled_for_collection, is_plural
+from .resource_actions import (
+    SERVICE_OWNER,
+    ActionBuilder,
+    filled_for_collection,
+    is_plural,
+    request_of,
+    resource_of,
+)
 from .resource_injected import injected_methods
 from .shapes import ShapeConverter
 from .source import ServiceSource
@@ -97,7 +104,8 @@ class _ResourceParser:
     def _resource(self, class_name: str, owner: str, definition: dict[str, Any]) -> ResourceDef:
         """`definition` is the raw JSON, for the names as written before boto3 snake-cases them."""
         model_name = self.source.name if owner == SERVICE_OWNER else owner
-        model = ResourceModel(model_name, definition, self.definitions)
+        # boto3-stubs wants its TypedDict of the definition; this is the same JSON
+        model = ResourceModel(model_name, cast(Any, definition), self.definitions)
         shape = self.source.model.shape_for(model.shape) if model.shape else None
         model.load_rename_map(shape)
         attributes = [*self._identifiers(model, definition), *self._references(model)]
@@ -145,20 +153,22 @@ class _ResourceParser:
     def _references(self, model: ResourceModel) -> list[Attribute]:
         attributes = []
         for reference in model.references:
-            ref = resource_ref(reference.resource.type)
-            attributes.append(
-                Attribute(reference.name, list_of(False, ref) if is_plural(reference.resource) else ref)
-            )
+            made = resource_of(reference)
+            ref = resource_ref(made.type)
+            attributes.append(Attribute(reference.name, list_of(False, ref) if is_plural(made) else ref))
         return attributes
 
-    def _subresource(self, owner: str, action: Action) -> Method:
-        target = action.resource.type
-        specs = {spec["name"]: spec for spec in self.definitions[target].get("identifiers", [])}
+    def _subresource(self, owner: str, action: Any) -> Method:
+        """`action` is a boto3 Action (boto3-stubs says ResponseResource) making one resource from input."""
+        made = resource_of(action)
+        specs = {spec["name"]: spec for spec in self.definitions[made.type].get("identifiers", [])}
+        identifiers: list[Any] = list(made.identifiers)  # Parameter objects, whatever boto3-stubs says
         parameters = tuple(
             Parameter(xform_name(item.target), _identifier_type(specs.get(item.target, {})))
-            for item in action.resource.identifiers
+            for item in identifiers
             if item.source == "input"
         )
+        target = made.type
         return self._method(
             action.name, parameters, resource_ref(target), owner, f"Creates a {target} resource."
         )
@@ -166,13 +176,13 @@ class _ResourceParser:
     # collections ----------------------------------------------------------------------------
     def _collection(self, owner: str, raw_name: str, collection: Collection) -> CollectionDef:
         name = f"{owner}{raw_name}Collection"
-        item = collection.resource.type
+        item = resource_of(collection).type
         ref = DefRef(name, Module.SERVICE_RESOURCE)
         item_ref = resource_ref(item)
         page = f"{self.actions.page(owner)}/{collection.name}"
-        operation = collection.request.operation
+        operation = request_of(collection).operation
         filters = self.actions.keywords(
-            operation, owner, filled_for_collection(collection.request.params), optional=True
+            operation, owner, filled_for_collection(request_of(collection).params), optional=True
         )
         count = (Parameter("count", INT),)
 
