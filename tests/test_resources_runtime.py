@@ -167,3 +167,24 @@ def _collection_params(instance: Any, model: Any) -> dict[str, Any]:
     finally:
         client.meta.events.unregister("provide-client-params", capture)
     return sent
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_subresources_take_our_parameters_by_name(service: str) -> None:
+    """boto3 hands a sub-resource's arguments to the new resource's constructor: our names must be its."""
+    runtime = _runtime(service)
+    resource = _resource(service)
+    owners = [(runtime, resource.service)]
+    owners += [(_build(runtime, service, item.name), item) for item in resource.resources]
+    made = 0
+    for instance, definition in owners:
+        names = {item.name for item in instance.meta.resource_model.subresources}
+        for method in definition.methods:
+            if method.name in names:
+                arguments = {
+                    item.name: 1 if item.type.render() == "int" else "x" for item in method.parameters
+                }
+                built = getattr(instance, method.name)(**arguments)
+                assert built.meta.resource_model.name == method.return_type.render().lstrip("_")
+                made += 1
+    assert made == sum(len(instance.meta.resource_model.subresources) for instance, _ in owners) > 0

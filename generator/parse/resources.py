@@ -9,7 +9,6 @@ from typing import Any, Optional, cast
 
 import boto3
 from boto3.resources.model import Collection, ResourceModel
-from botocore import xform_name
 from botocore.exceptions import DataNotFoundError
 from botocore.loaders import Loader
 
@@ -159,19 +158,28 @@ class _ResourceParser:
         return attributes
 
     def _subresource(self, owner: str, action: Any) -> Method:
-        """`action` is a boto3 Action (boto3-stubs says ResponseResource) making one resource from input."""
+        """`action` is a boto3 Action (boto3-stubs says ResponseResource) making one resource from input.
+
+        boto3 passes the identifiers it fills first, then the caller's arguments, to the resource's own
+        constructor: the parameters are the rest of that resource's identifiers, under their names there.
+        """
         made = resource_of(action)
-        specs = {spec["name"]: spec for spec in self.definitions[made.type].get("identifiers", [])}
         identifiers: list[Any] = list(made.identifiers)  # Parameter objects, whatever boto3-stubs says
+        given = sum(1 for item in identifiers if item.source != "input")
+        specs = self.definitions[made.type].get("identifiers", [])
+        names = self._identifier_names(made.type)
         parameters = tuple(
-            Parameter(xform_name(item.target), _identifier_type(specs.get(item.target, {})))
-            for item in identifiers
-            if item.source == "input"
+            Parameter(name, _identifier_type(spec)) for name, spec in zip(names[given:], specs[given:])
         )
-        target = made.type
         return self._method(
-            action.name, parameters, resource_ref(target), owner, f"Creates a {target} resource."
+            action.name, parameters, resource_ref(made.type), owner, f"Creates a {made.type} resource."
         )
+
+    def _identifier_names(self, resource_name: str) -> list[str]:
+        """A resource's identifiers as its constructor takes them (snake-cased, renamed on a clash)."""
+        model = ResourceModel(resource_name, cast(Any, self.definitions[resource_name]), self.definitions)
+        model.load_rename_map(self.source.model.shape_for(model.shape) if model.shape else None)
+        return [item.name for item in model.identifiers]
 
     # collections ----------------------------------------------------------------------------
     def _collection(self, owner: str, raw_name: str, collection: Collection) -> CollectionDef:
