@@ -33,23 +33,25 @@ _CONDITION_SHAPES = frozenset({"ConditionExpression", "KeyExpression"})
 
 _DECIMAL = External("decimal", "Decimal")
 _BYTEARRAY = Builtin("bytearray")
+_BINARY = External("boto3.dynamodb.types", "Binary")
 
 
 def _set_of(item: TypeExpr) -> TypeExpr:
     return Subscript(Builtin("set"), (item,))
 
 
-# what boto3.dynamodb.types' TypeSerializer accepts and TypeDeserializer returns
+# what boto3.dynamodb.types' TypeSerializer accepts and TypeDeserializer returns (binary comes back as Binary)
 TABLE_VALUE = AliasDef(
     "TableAttributeValueTypeDef",
     union(
         BYTES,
         _BYTEARRAY,
+        _BINARY,
         STR,
         INT,
         _DECIMAL,
         BOOL,
-        *(_set_of(item) for item in (INT, _DECIMAL, STR, BYTES, _BYTEARRAY)),
+        *(_set_of(item) for item in (INT, _DECIMAL, STR, BYTES, _BYTEARRAY, _BINARY)),
         list_of(True, ANY),
         map_of(True, STR, ANY),
         NONE,

@@ -9,6 +9,7 @@ from typing import assert_type
 
 import boto3
 from boto3.dynamodb.conditions import Attr, Key
+from boto3.dynamodb.types import Binary
 
 from types_boto3_dynamodb import DynamoDBServiceResource, ServiceResource
 from types_boto3_dynamodb.client import DynamoDBClient
@@ -69,6 +70,11 @@ def items(users: Table) -> None:
     got = users.get_item(Key={"id": "1"}, ConsistentRead=True)
     assert_type(got, GetItemOutputTableTypeDef)
     assert_type(got["Item"]["age"], TableAttributeValueTypeDef)
+    # binary values come back as boto3's Binary wrapper, and may be sent as one
+    raw = got["Item"]["raw"]
+    if isinstance(raw, Binary):
+        assert_type(raw, Binary)
+        users.put_item(Item={"id": "4", "raw": raw, "many": {raw}})
     # condition objects from boto3.dynamodb.conditions, or the expression strings
     found = users.query(KeyConditionExpression=Key("id").eq("1"), FilterExpression=Attr("age").gt(30))
     assert_type(found, QueryOutputTableTypeDef)
