@@ -16,7 +16,7 @@ SERVICES = ("s3", "dynamodb", "ec2", "lambda", "sqs")
 GOOD = tuple(USAGE / f"{service}_client_ok.py" for service in SERVICES)
 BAD = tuple(USAGE / f"{service}_client_bad.py" for service in SERVICES)
 # the wrong calls in BAD, per file; a line added or lost there must be a deliberate change here too
-FLAGGED_LINES = {"s3": 19, "dynamodb": 9, "ec2": 8, "lambda": 7, "sqs": 6}
+FLAGGED_LINES = {"s3": 20, "dynamodb": 9, "ec2": 8, "lambda": 7, "sqs": 6}
 
 _IGNORES = re.compile(r"  # type: ignore\[(?P<mypy>[^\]]+)\]  # pyright: ignore\[(?P<pyright>[^\]]+)\]$")
 

@@ -10,7 +10,7 @@ from botocore import xform_name
 from ..ir import fixed
 from ..ir.defs import TypeDef
 from ..ir.package import ClassDef, ClientDef, Decorator, Method, Parameter
-from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, map_of
+from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, TypeExpr, map_of
 from .shapes import ShapeConverter, deprecation_note
 from .source import ServiceSource
 from .text import first_sentence
@@ -30,6 +30,8 @@ class ClientExtras:
     definitions: tuple[TypeDef, ...] = ()
     removed: frozenset[str] = frozenset()  # operation names
     dependencies: tuple[str, ...] = ()  # stub packages its types come from
+    # request members (by name, string in the model) that botocore's handlers take in a richer form
+    input_members: tuple[tuple[str, TypeExpr], ...] = ()
 
 
 def service_doc_url(service_name: str) -> str:

@@ -8,9 +8,11 @@ signers to RDS and DSQL, and deletes the operations that need HTTP/2. Every othe
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..ir.defs import AliasDef, Field, TypedDictDef
 from ..ir.package import Method, Parameter
-from ..ir.types import ANY, INT, NONE, STR, STREAMING_BODY, Builtin, CallableType, External, Subscript, TypeExpr, union
+from ..ir.types import ANY, BYTES, INT, NONE, STR, STREAMING_BODY, Builtin, CallableType, External, Subscript, TypeExpr, union
 from .client import ClientExtras, method_doc_url
 
 
@@ -29,6 +31,8 @@ COPY_SOURCE = TypedDictDef(
     (Field("Bucket", STR, True), Field("Key", STR, True), Field("VersionId", STR, False)),
     documentation="The object S3Client.copy reads: bucket, key and optionally a version.",
 )
+# botocore's handle_copy_source_param takes CopyObject's and UploadPartCopy's CopySource as a dict too
+COPY_SOURCE_OR_STR = AliasDef("CopySourceOrStrTypeDef", union(STR, COPY_SOURCE.ref))
 FILEOBJ = AliasDef(
     "FileobjTypeDef", union(Subscript(External("typing", "IO"), (ANY,)), STREAMING_BODY)
 )
@@ -73,8 +77,18 @@ def _s3(service: str) -> ClientExtras:
         _transfer(service, "upload_file", "Upload a file to an S3 object.", filename, bucket, key),
         _transfer(service, "upload_fileobj", "Upload a file-like object to S3.", fileobj, bucket, key),
     )
-    # boto3.s3.transfer's TransferConfig is typed by types-boto3
-    return ClientExtras(methods, (COPY_SOURCE, FILEOBJ), dependencies=("types-boto3",))
+    # botocore's sse_md5 handlers encode a str key to bytes, and take bytes as they are
+    key = union(STR, BYTES)
+    return ClientExtras(
+        methods,
+        (COPY_SOURCE, COPY_SOURCE_OR_STR, FILEOBJ),
+        dependencies=("types-boto3",),  # boto3.s3.transfer's TransferConfig is typed by types-boto3
+        input_members=(
+            ("CopySource", COPY_SOURCE_OR_STR.ref),
+            ("CopySourceSSECustomerKey", key),
+            ("SSECustomerKey", key),
+        ),
+    )
 
 
 def _auth_token(service: str, name: str, summary: str, *parameters: Parameter) -> Method:
@@ -125,5 +139,5 @@ _ADDED = {"s3": _s3, "rds": _rds, "dsql": _dsql}
 def client_extras(service: str) -> ClientExtras:
     extras = _ADDED[service](service) if service in _ADDED else ClientExtras()
     if service in _HTTP2_ONLY:
-        return ClientExtras(extras.methods, extras.definitions, frozenset({_HTTP2_ONLY[service]}), extras.dependencies)
+        return dataclasses.replace(extras, removed=frozenset({_HTTP2_ONLY[service]}))
     return extras

@@ -16,10 +16,10 @@ from .waiters import build_waiters
 
 
 def build_package(source: ServiceSource) -> ServicePackage:
-    shapes = ShapeConverter(source.model)
+    extras = client_extras(source.name)
+    shapes = ShapeConverter(source.model, dict(extras.input_members))
     paginators = build_paginators(source, shapes)
     waiters = build_waiters(source, shapes)
-    extras = client_extras(source.name)
     client = build_client(source, shapes, paginators, waiters, extras)
     resource, resource_requests = build_resource(source, shapes)
     accessors = [method for item in paginators + waiters for method in item.methods]

@@ -67,8 +67,10 @@ class OperationTypes:
 class ShapeConverter:
     """Walks a service's operations and names one definition per structure and role."""
 
-    def __init__(self, model: ServiceModel) -> None:
+    def __init__(self, model: ServiceModel, input_members: Mapping[str, TypeExpr] | None = None) -> None:
         self.model = model
+        # string members botocore's handlers let callers pass as something richer (S3's CopySource dict)
+        self._input_members = dict(input_members or {})
         self._roles: dict[str, set[Role]] = {}
         self._shapes: dict[str, StructureShape] = {}
         self._enums: dict[str, Shape] = {}
@@ -197,12 +199,11 @@ class ShapeConverter:
             return self._typed_dicts[key]
         direction = Direction.INPUT if role is Role.INPUT else Direction.OUTPUT
         required = set(shape.required_members)
-        # botocore hands a result's blob payload over as the unread HTTP body
         payload = shape.serialization.get("payload") if role is Role.RESULT else None
         fields = [
             Field(
                 name,
-                STREAMING_BODY if name == payload and member.type_name == "blob" else self._type(member, direction),
+                self._member_type(name, member, direction, payload),
                 role is Role.RESULT or (name in required and not _auto_filled(member, direction)),
                 deprecation_note(_member_traits(shape, name)) + plain_text(member.documentation),
             )
@@ -221,6 +222,13 @@ class ShapeConverter:
         )
         self._typed_dicts[key] = definition
         return definition
+
+    def _member_type(self, name: str, member: Shape, direction: Direction, payload: Optional[str]) -> TypeExpr:
+        if name == payload and member.type_name == "blob":
+            return STREAMING_BODY  # botocore hands a result's blob payload over as the unread HTTP body
+        if direction is Direction.INPUT and member.type_name == "string" and name in self._input_members:
+            return self._input_members[name]
+        return self._type(member, direction)
 
     def _type(self, shape: Shape, direction: Direction) -> TypeExpr:
         is_input = direction is Direction.INPUT

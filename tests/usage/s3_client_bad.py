@@ -60,6 +60,8 @@ def wrong_transfers(client: S3Client) -> None:
     client.download_fileobj("bucket", "key", io.BytesIO(), Config={"use_threads": False})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     # a blob is bytes, str or a file, not a number
     client.put_object(Bucket="bucket", Key="key", Body=3)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    # a CopySource dict names the key as well as the bucket
+    client.copy_object(Bucket="bucket", Key="key", CopySource={"Bucket": "from"})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     # a streaming body is not bytes until read
     data: bytes = client.get_object(Bucket="bucket", Key="key")["Body"]  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
     print(data)

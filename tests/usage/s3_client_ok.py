@@ -112,3 +112,8 @@ def special_shapes(client: S3Client) -> None:
     client.get_object(Bucket="bucket", Key="key", IfModifiedSince=datetime(2024, 1, 1))
     client.get_object(Bucket="bucket", Key="key", IfModifiedSince="2024-01-01")
     assert_type(result["LastModified"], datetime)
+    # botocore's handlers take CopySource as a dict as well as "bucket/key", and an SSE-C key as bytes
+    client.copy_object(Bucket="bucket", Key="key", CopySource={"Bucket": "from", "Key": "key", "VersionId": "v"})
+    client.copy_object(Bucket="bucket", Key="key", CopySource="from/key?versionId=v")
+    client.upload_part_copy(Bucket="b", Key="k", UploadId="u", PartNumber=1, CopySource={"Bucket": "f", "Key": "k"})
+    client.get_object(Bucket="bucket", Key="key", SSECustomerAlgorithm="AES256", SSECustomerKey=b"\x00" * 32)
