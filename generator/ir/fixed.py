@@ -57,5 +57,5 @@ RESERVED_NAMES = frozenset(
 
 
 def literal_name(shape_name: str) -> str:
-    """The Literal alias for an enum shape: ChecksumType -> ChecksumTypeType."""
-    return f"{shape_name}Type"
+    """The Literal alias for an enum shape: ChecksumType -> ChecksumTypeType, scope -> ScopeType."""
+    return f"{shape_name[:1].upper()}{shape_name[1:]}Type"

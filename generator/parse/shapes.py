@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional
 
@@ -83,6 +84,7 @@ class ShapeConverter:
         self._sensitive = self._direction_sensitive()
         self._union_names: dict[str, str] = {}
         self._taken = set(fixed.RESERVED_NAMES)
+        self._enum_names: Optional[Counter[str]] = None
         self._names = self._assign_names()
         self._typed_dicts: dict[tuple[str, Role], TypedDictDef] = {}
 
@@ -188,10 +190,27 @@ class ShapeConverter:
         return defs
 
     def literals(self) -> list[LiteralDef]:
+        """Every enum of the model, used by an operation or not: the published packages export them all."""
+        enums = {**self._model_enums(), **self._enums}
         return [
-            LiteralDef(fixed.literal_name(name), tuple(sorted(set(shape.enum))))
-            for name, shape in sorted(self._enums.items())
+            LiteralDef(self._literal_name(name), tuple(sorted(set(shape.enum))))
+            for name, shape in sorted(enums.items())
         ]
+
+    def _model_enums(self) -> dict[str, Shape]:
+        enums = {}
+        for name in self.model.shape_names:
+            shape = self.model.shape_for(name)
+            if shape.type_name == "string" and getattr(shape, "enum", None):
+                enums[name] = shape
+        return enums
+
+    def _literal_name(self, shape_name: str) -> str:
+        """ScopeType for the enum `scope`, as published, unless an enum `Scope` claims that name too."""
+        if self._enum_names is None:
+            self._enum_names = Counter(fixed.literal_name(name) for name in {*self._model_enums(), *self._enums})
+        name = fixed.literal_name(shape_name)
+        return name if self._enum_names[name] == 1 else f"{shape_name}Type"
 
     def _typed_dict(self, shape: StructureShape, role: Role) -> TypedDictDef:
         key = (shape.name, self._variant(shape.name, role))
@@ -239,7 +258,7 @@ class ShapeConverter:
         if isinstance(shape, MapShape):
             return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
         if getattr(shape, "enum", None):
-            return DefRef(fixed.literal_name(shape.name), Module.LITERALS)
+            return DefRef(self._literal_name(shape.name), Module.LITERALS)
         if shape.type_name == "string" and shape.serialization.get("jsonvalue"):
             return map_of(is_input, STR, ANY) if is_input else ANY
         if shape.type_name == "timestamp":
