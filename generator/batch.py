@@ -96,17 +96,19 @@ def run_services(
             pending.append(service)
     bar = _progress_bar(len(services), len(services) - len(pending)) if progress else None
     order = _largest_first(pending, inputs) if jobs > 1 else pending
-    for outcome in _generate(job, inputs, order, jobs, keep_going, data):
-        if outcome.error and not keep_going:
-            raise GeneratorError(outcome.error)
-        run.outcomes.append(outcome)
-        if report is not None:
-            report(outcome)
+    try:
+        for outcome in _generate(job, inputs, order, jobs, keep_going, data):
+            if outcome.error and not keep_going:
+                raise GeneratorError(outcome.error)
+            run.outcomes.append(outcome)
+            if report is not None:
+                report(outcome)
+            if bar is not None:
+                bar.set_postfix_str(outcome.service, refresh=False)
+                bar.update(1)
+    finally:
         if bar is not None:
-            bar.set_postfix_str(outcome.service, refresh=False)
-            bar.update(1)
-    if bar is not None:
-        bar.close()
+            bar.close()
     run.outcomes.sort(key=lambda outcome: outcome.service)
     run.seconds = time.perf_counter() - started
     return run
