@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -28,6 +29,16 @@ class KeywordOnly(Parameter):
         return iter(())
 
 
+class AttributeKind(enum.Enum):
+    """What a class-level annotation of a resource is (the docs group them by it)."""
+
+    IDENTIFIER = "identifier"
+    ATTRIBUTE = "attribute"  # a member of the resource's shape, filled by load()
+    REFERENCE = "reference"
+    COLLECTION = "collection"
+    META = "meta"
+
+
 @dataclass(frozen=True)
 class Attribute:
     """A class-level annotation: identifier, attribute, reference, collection or meta."""
@@ -35,6 +46,7 @@ class Attribute:
     name: str
     type: TypeExpr
     pragma: str = ""  # a checker comment: `meta` narrows the base class's attribute
+    kind: AttributeKind = AttributeKind.ATTRIBUTE
 
     @property
     def comment(self) -> str:

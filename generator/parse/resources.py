@@ -15,7 +15,14 @@ from botocore.loaders import Loader
 from ..errors import ModelError
 from ..ir.defs import Direction, TypeDef
 from ..ir.package import Method, Parameter
-from ..ir.resources import Attribute, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
+from ..ir.resources import (
+    Attribute,
+    AttributeKind,
+    CollectionDef,
+    ResourceDef,
+    ServiceResourceDef,
+    resource_ref,
+)
 from ..ir.types import INT, NONE, STR, DefRef, External, Module, Subscript, TypeExpr, list_of
 from .resource_actions import (
     SERVICE_OWNER,
@@ -125,12 +132,16 @@ class _ResourceParser:
         for raw_name, collection in zip(definition.get("hasMany", {}), model.collections):
             collection_def = self._collection(owner, raw_name, collection)
             attributes.append(
-                Attribute(collection.name, DefRef(collection_def.name, Module.SERVICE_RESOURCE))
+                Attribute(
+                    collection.name,
+                    DefRef(collection_def.name, Module.SERVICE_RESOURCE),
+                    kind=AttributeKind.COLLECTION,
+                )
             )
         if shape is not None:
             for name, (_, member) in model.get_attributes(shape).items():
                 attributes.append(Attribute(name, self.shapes.member_type(member, Direction.OUTPUT)))
-        attributes.append(Attribute("meta", self.meta, _NARROWED))
+        attributes.append(Attribute("meta", self.meta, _NARROWED, AttributeKind.META))
         methods.extend(injected_methods(self.actions, self.source.name, owner))
         if model.load is not None:
             methods.append(
@@ -147,14 +158,18 @@ class _ResourceParser:
 
     def _identifiers(self, model: ResourceModel, definition: dict[str, Any]) -> list[Attribute]:
         raw = definition.get("identifiers", [])
-        return [Attribute(item.name, _identifier_type(spec)) for item, spec in zip(model.identifiers, raw)]
+        return [
+            Attribute(item.name, _identifier_type(spec), kind=AttributeKind.IDENTIFIER)
+            for item, spec in zip(model.identifiers, raw)
+        ]
 
     def _references(self, model: ResourceModel) -> list[Attribute]:
         attributes = []
         for reference in model.references:
             made = resource_of(reference)
             ref = resource_ref(made.type)
-            attributes.append(Attribute(reference.name, list_of(False, ref) if is_plural(made) else ref))
+            made_type = list_of(False, ref) if is_plural(made) else ref
+            attributes.append(Attribute(reference.name, made_type, kind=AttributeKind.REFERENCE))
         return attributes
 
     def _subresource(self, owner: str, action: Any) -> Method:
