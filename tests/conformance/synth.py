@@ -153,10 +153,7 @@ class Synthesizer:
         if name == "timestamp":
             return ISO_STAMP if self.iso_timestamps and not self.output else STAMP
         if name == "blob":
-            data = b"a" * max(int(minimum or 0), 1)
-            if self.output and shape.serialization.get("streaming"):
-                return StreamingBody(io.BytesIO(data), len(data))
-            return data
+            return b"a" * max(int(minimum or 0), 1)
         raise ValueError(f"shape {shape.name!r} has unsupported type {name!r}")
 
 
@@ -183,7 +180,11 @@ def maximal_response(operation: OperationModel) -> dict[str, Any]:
     shape = operation.output_shape
     if shape is None:
         return {}
-    return Synthesizer(output=True).structure(shape, 1, full=True)
+    response = Synthesizer(output=True).structure(shape, 1, full=True)
+    if operation.get_streaming_output() is not None:
+        # botocore hands a blob payload back unread, as a StreamingBody (streaming trait or not)
+        response[shape.serialization["payload"]] = StreamingBody(io.BytesIO(b"a"), 1)
+    return response
 
 
 def has_timestamp(shape: Optional[Shape], seen: Optional[set[str]] = None) -> bool:
