@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import keyword
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from botocore.response import StreamingBody
 
@@ -42,14 +42,11 @@ def source(value: Any) -> str:
     raise TypeError(f"no source form for {type(value).__name__}")
 
 
-def keyword_call(params: dict[str, Any]) -> str:
-    """`Key=value, ...`; names that are not identifiers go through `**{...}` (not expected in botocore)."""
-    plain = {k: v for k, v in params.items() if k.isidentifier() and not keyword.iskeyword(k)}
-    parts = [f"{k}={source(v)}" for k, v in plain.items()]
-    rest = {k: v for k, v in params.items() if k not in plain}
-    if rest:
-        parts.append(f"**{source(rest)}")
-    return ", ".join(parts)
+def keyword_call(params: dict[str, Any]) -> Optional[str]:
+    """`Key=value, ...`, or None when a key cannot be a keyword argument (logs' `from`): no call form then."""
+    if not all(k.isidentifier() and not keyword.iskeyword(k) for k in params):
+        return None
+    return ", ".join(f"{k}={source(v)}" for k, v in params.items())
 
 
 @dataclass

@@ -184,8 +184,10 @@ class ServiceChecks:
             if expect == CLEAN:
                 line = Line(self.service, operation, category, case, "unpack", expect, detail, base)
                 self.file.add(f"client.{method}(**{name})", line)
-        line = Line(self.service, operation, category, case, "call", expect, detail, base)
-        self.file.add(f"client.{method}({keyword_call(request.params)})", line)
+        arguments = keyword_call(request.params)
+        if arguments is not None:
+            line = Line(self.service, operation, category, case, "call", expect, detail, base)
+            self.file.add(f"client.{method}({arguments})", line)
 
     def response_line(self, operation: Any, method: str, stub_method: StubMethod) -> None:
         response = dict(synth.maximal_response(operation), ResponseMetadata=RESPONSE_METADATA)
