@@ -4,94 +4,22 @@ links to definitions and example values. Templates only loop over what this buil
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable
 
 from .defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
+from .docs_code import CodeBlock, CodeLine, MethodSection, Note, Returns, links
+from .docs_resources import ResourcePage
 from .examples import Example, ExampleValues, call_lines, is_identifier
 from .package import ClassDef, Method, ServicePackage
+from .resources import KeywordOnly
 from .snippets import usage_snippets
-from .types import NONE, STR, DefRef, Module, Subscript, TypeExpr, quote
+from .types import NONE, STR, Module, Subscript, quote
 
-_ICONS = {
-    Module.TYPE_DEFS: "material-code-braces",
-    Module.LITERALS: "material-code-brackets",
-    Module.PAGINATOR: "material-layers-outline",
-    Module.WAITER: "material-timer-sand",
-}
-# the page each module's definitions are documented on
-_PAGE_OF = {
-    Module.TYPE_DEFS: "type_defs",
-    Module.LITERALS: "literals",
-    Module.PAGINATOR: "paginators",
-    Module.WAITER: "waiters",
-}
 _ACCESSORS = {Module.PAGINATOR: "get_paginator", Module.WAITER: "get_waiter"}
 # the page of each optional module, skipped (like the module's stub) when a service lacks it
 OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resource": "service_resource"}
 # built-in methods whose string argument is an operation's method name
 _METHOD_NAMES = frozenset({"operation_name", "ClientMethod"})
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link to a definition's section: `[:icon: Name](./page.md#anchor)`."""
-
-    name: str
-    icon: str
-    href: str
-
-    @classmethod
-    def to(cls, ref: DefRef) -> Link:
-        # mkdocs' toc anchors are the lowercased heading; every heading here is an identifier
-        return cls(ref.name, _ICONS[ref.module], f"./{_PAGE_OF[ref.module]}.md#{ref.name.lower()}")
-
-    @property
-    def markdown(self) -> str:
-        return f"[:{self.icon}: {self.name}]({self.href})"
-
-
-def links(expr: TypeExpr) -> tuple[Link, ...]:
-    """One link per generated definition the type mentions, first mention first."""
-    seen: dict[str, Link] = {}
-    for ref in expr.refs():
-        if ref.module in _ICONS:
-            seen.setdefault(ref.name, Link.to(ref))
-    return tuple(seen.values())
-
-
-@dataclass(frozen=True)
-class Note:
-    """A numbered annotation under a code block."""
-
-    number: int
-    links: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class CodeLine:
-    code: str
-    note: Optional[Note] = None
-
-    @property
-    def text(self) -> str:
-        return f"{self.code}  # ({self.note.number})" if self.note else self.code
-
-
-class CodeBlock:
-    """Lines of one code block; a line that uses generated types gets the next note number."""
-
-    def __init__(self) -> None:
-        self.lines: list[CodeLine] = []
-
-    def add(self, code: str, expr: Optional[TypeExpr] = None) -> CodeBlock:
-        found = links(expr) if expr is not None else ()
-        number = sum(1 for line in self.lines if line.note) + 1
-        self.lines.append(CodeLine(code, Note(number, found) if found else None))
-        return self
-
-    @property
-    def notes(self) -> tuple[Note, ...]:
-        return tuple(line.note for line in self.lines if line.note)
 
 
 @dataclass(frozen=True)
@@ -108,28 +36,6 @@ class LiteralSection:
     name: str
     example: str
     definition: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Returns:
-    code: str
-    links: tuple[Link, ...]
-
-    @property
-    def markdown(self) -> str:
-        """The return type's definitions as links, or the type as code when it is a builtin."""
-        return ", ".join(link.markdown for link in self.links) or f"`{self.code}`"
-
-
-@dataclass(frozen=True)
-class MethodSection:
-    name: str
-    summary: str
-    doc_url: str
-    signature: tuple[CodeLine, ...]
-    notes: tuple[Note, ...]
-    example: tuple[str, ...]
-    returns: Returns
 
 
 @dataclass(frozen=True)
@@ -227,6 +133,7 @@ class DocsView:
         modeled = [name for name in self.exceptions if name != "ClientError"]
         self.example_exception = (modeled or ["ClientError"])[0]
         self.snippets = usage_snippets(self)
+        self.resource_sections = ResourcePage(self, package.resource).sections() if package.resource else ()
         skipped = {OPTIONAL_PAGES[name] for name in package.absent_modules}
         self.skip = frozenset(skipped)
         self.pages = tuple(page for page in _PAGES if page.file[:-3] not in skipped)
@@ -249,9 +156,9 @@ class DocsView:
         groups: dict[str, list[Method]] = {}
         for method in methods:
             groups.setdefault(method.name, []).append(method)
-        return tuple(self._method(group, receiver) for group in groups.values())
+        return tuple(self.method_section(group, receiver) for group in groups.values())
 
-    def _method(self, overloads: list[Method], receiver: str) -> MethodSection:
+    def method_section(self, overloads: list[Method], receiver: str) -> MethodSection:
         block = CodeBlock()
         for method in overloads:
             if block.lines:
@@ -291,7 +198,7 @@ class DocsView:
             (p.name, Example(quote(first)) if p.name in _METHOD_NAMES and p.type == STR else
              self.values.for_type(p.type, p.name))
             for p in method.parameters
-            if p.default is None and not p.unpacked
+            if p.default is None and not p.unpacked and not isinstance(p, KeywordOnly)
         )
 
 
@@ -299,6 +206,7 @@ _PAGES = (
     Page("client.md", "Client", "the client class, its exceptions and one section per method"),
     Page("paginators.md", "Paginators", "one class per paginator, from `client.get_paginator`"),
     Page("waiters.md", "Waiters", "one class per waiter, from `client.get_waiter`"),
+    Page("service_resource.md", "Service resource", "`boto3.resource`: its resources and their collections"),
     Page("type_defs.md", "Type definitions", "the TypedDicts of requests and results, and their aliases"),
     Page("literals.md", "Literals", "the Literal types of enum values, service and region names"),
     Page("usage.md", "Usage examples", "short worked examples"),
