@@ -165,7 +165,10 @@ class ResourcePage:
             )
         else:
             example = self._example(resource.name, target, self.paths.get(resource.name))
-            text = f"A {resource.name} resource, made by the expression in the example."
+            text = (
+                f"A {resource.name} of `boto3.resource({quote(self.view.package.service_name)})`: its "
+                "identifiers, attributes, references and collections, then its methods by role."
+            )
         groups = _method_groups(resource.name, resource.methods)
         return ResourceSection(
             resource.name,

@@ -19,6 +19,7 @@ MAX_DEPTH = 6
 _SCALARS = {"int": "123", "float": "1.5", "bool": "True", "bytes": 'b"bytes"', "None": "None"}
 # botocore accepts ISO 8601 strings for timestamps and bytes for blobs: no import needed
 _ALIASES = {fixed.TIMESTAMP.name: '"2024-01-01T00:00:00Z"', fixed.BLOB.name: 'b"bytes"'}
+_FILE_OBJECT = 'open("file.bin", "r+b")'
 _SEQUENCES = frozenset({"Sequence", "list"})
 _MAPPINGS = frozenset({"Mapping", "dict"})
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -135,4 +136,7 @@ class ExampleValues:
             return self.for_type((plain or list(expr.args))[0], name, depth)
         if base == "NotRequired":
             return self.for_type(expr.args[0], name, depth)
+        if base == "IO":
+            # a file object needs no import; read-write suits both uploads and downloads
+            return Example(_FILE_OBJECT)
         return Example("...")
