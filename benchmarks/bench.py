@@ -26,7 +26,7 @@ import time
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 SERVICE = "sagemaker-edge"
@@ -259,8 +259,11 @@ def _published(work: Path) -> Path:
     return target
 
 
-def bench_builder(work: Path, builder: Path, runs: int, all_services: bool, jobs: int) -> list[Figure]:
-    """mypy-boto3-builder from its own venv: one service's stubs (and docs), and every service's stubs."""
+def bench_builder(work: Path, builder: Path, runs: int, all_services: bool) -> list[Figure]:
+    """mypy-boto3-builder from its own venv: one service's stubs (and docs), and every service's stubs.
+
+    A failed builder run is a row whose note says why, not the end of the benchmark.
+    """
     command = str(builder / "bin" / "mypy_boto3_builder")
     figures = []
     products = {"stubs": "boto3-services", "docs": "boto3-docs"}
@@ -269,17 +272,25 @@ def bench_builder(work: Path, builder: Path, runs: int, all_services: bool, jobs
         for run in range(runs):
             out = work / f"builder-{label}-{run}"
             args = [command, str(out), "--no-smart-version", "-s", SERVICE, "--product", product]
-            figure.add(_check(_single_peak(args, work), figure.name))
+            _attempt(figure, _single_peak(args, work))
             shutil.rmtree(out, ignore_errors=True)
         figures.append(figure)
     if all_services:
         figure = Figure("all services, stubs, cold", "mypy-boto3-builder", "")
         out = work / "builder-all"
         args = [command, str(out), "--no-smart-version", "-s", "all", "--product", products["stubs"]]
-        figure.add(_check(measure(args, work), figure.name))
+        _attempt(figure, measure(args, work))
         shutil.rmtree(out, ignore_errors=True)
         figures.append(figure)
     return figures
+
+
+def _attempt(figure: Figure, result: Measured) -> None:
+    if result.returncode == 0:
+        figure.add(result)
+    else:
+        last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        figure.note = f"failed after {result.seconds:.0f} s: {last[:100]}"
 
 
 def table(figures: Sequence[Figure]) -> str:
@@ -311,6 +322,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip the all-services figures")
     parser.add_argument("--no-published", action="store_true", help="skip downloading the published package")
     parser.add_argument("--builder", type=Path, help="a venv with mypy-boto3-builder, to compare against")
+    parser.add_argument("--builder-all", action="store_true", help="also time the builder on every service")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one)")
     args = parser.parse_args(argv)
@@ -320,16 +332,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     # one unmeasured run fills the template cache, as any earlier use of the tool would have
     warm = ("generate", SERVICE, "--output", str(work / "warm"), "--docs", str(work / "warm-docs"))
     _check(_single_peak(_typegen(*warm), work, env), "warm-up")
-    figures = bench_single(work, args.runs, env)
-    if not args.quick:
-        figures += bench_all(work, args.all_runs, args.jobs, env)
-    figures += bench_users(work, args.runs, not args.no_published)
-    if args.builder:
-        figures += bench_builder(work, args.builder, max(1, args.runs // 2), not args.quick, args.jobs)
     print(f"boto-typegen benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}, work {work}")
+    figures: list[Figure] = []
+    stages: list[Callable[[], list[Figure]]] = [lambda: bench_single(work, args.runs, env)]
+    if not args.quick:
+        stages.append(lambda: bench_all(work, args.all_runs, args.jobs, env))
+    stages.append(lambda: bench_users(work, args.runs, not args.no_published))
+    if args.builder:
+        stages.append(lambda: bench_builder(work, args.builder, max(1, args.runs // 2), args.builder_all))
+    for stage in stages:
+        figures += stage()
+        if args.json:  # written after every stage, so a long run that breaks late keeps what it measured
+            args.json.write_text(json.dumps([asdict(figure) for figure in figures], indent=1))
     print(table(figures))
-    if args.json:
-        args.json.write_text(json.dumps([asdict(figure) for figure in figures], indent=1))
     return 0
 
 
