@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, TypeCheckers, run_cli
-from test_docs import _blocks, _check_annotations, _copy_site, _pages
+from test_docs import _blocks, _check_annotations, _copy_site, _pages, _usage_files
 from test_docs_sweep import _check_service
 
 from generator.ir.docs_resources import variable
@@ -65,7 +65,11 @@ def test_a_section_per_class_with_every_member(site: Path) -> None:
     # attributes sit under their kind's comment: Bucket's name is an identifier, creation_date loaded
     bucket = next(b["code"] for b in _blocks(sections["Bucket"]) if " attributes\n" in b["code"])
     assert bucket.index("# identifiers") < bucket.index("    name: str") < bucket.index("# attributes")
-    assert bucket.index("# attributes") < bucket.index("    creation_date: datetime") < bucket.index("# collections")
+    assert (
+        bucket.index("# attributes")
+        < bucket.index("    creation_date: datetime")
+        < bucket.index("# collections")
+    )
     for collection in package.resource.collections:
         anchors = {match["anchor"] for match in _ANCHOR.finditer(sections[collection.name])}
         assert anchors == {f"{collection.name}.{method.name}" for method in collection.methods}
@@ -87,6 +91,7 @@ def test_the_page_is_linked_and_only_where_there_are_resources(site: Path) -> No
     for service in SERVICES:
         index = (site / "docs" / _module(service) / "index.md").read_text()
         assert "[Service resource](./service_resource.md)" in index
+        assert f'resource: {"S3" if service == "s3" else "DynamoDB"}ServiceResource = boto3.resource(' in index
     top = (site / "docs" / "index.md").read_text()
     assert "[Service resource](./types_boto3_s3/service_resource.md)" in top
     assert "sagemaker_edge/service_resource.md" not in top
@@ -103,7 +108,11 @@ def _examples(page: Path, folder: Path) -> Path:
         examples = [code for code in blocks if "method usage example" in code]
         body = [f"    {line}" for line in blocks[0].splitlines()]
         for number, code in enumerate(examples):
-            body += ["", f"    def example_{number}() -> None:", *(f"        {line}" for line in code.splitlines())]
+            body += [
+                "",
+                f"    def example_{number}() -> None:",
+                *(f"        {line}" for line in code.splitlines()),
+            ]
         functions.append(f"def section_{index}() -> None:\n" + "\n".join(body) + "\n")
     path = folder / f"{page.parent.name}_resource_examples.py"
     path.write_text("\n\n".join(functions))
@@ -135,12 +144,17 @@ def wrong() -> None:
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_resource_examples_type_check(site: Path, tmp_path: Path, checkers: TypeCheckers, service: str) -> None:
+def test_resource_examples_type_check(
+    site: Path, tmp_path: Path, checkers: TypeCheckers, service: str
+) -> None:
     path = _examples(site / "docs" / _module(service) / "service_resource.md", tmp_path)
     text = path.read_text()
     assert text.count("def example_") >= (150 if service == "s3" else 20)
     path.write_text(text + "\n" + _WRONG[service])
-    found = checkers.mypy([str(path)], stubs=site / "output" / f"types-boto3-{service}")
+    # usage.md too: its last example is the service resource's
+    usage = _usage_files(site / "docs" / _module(service), tmp_path)
+    assert "boto3.resource(" in Path(usage[-1]).read_text()
+    found = checkers.mypy([str(path), *usage], stubs=site / "output" / f"types-boto3-{service}")
     assert not found, "\n".join(map(str, found))
 
 

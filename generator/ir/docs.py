@@ -132,8 +132,12 @@ class DocsView:
         self.exceptions = package.client.exceptions
         modeled = [name for name in self.exceptions if name != "ClientError"]
         self.example_exception = (modeled or ["ClientError"])[0]
+        resource = ResourcePage(self, package.resource) if package.resource else None
+        self.resource_sections = resource.sections() if resource else ()
+        self.resource_tour = resource.tour() if resource else ()
+        # index.md shows the service resource annotated too, where there is one
+        self.resource_uses = (resource.service_lines,) if resource else ()
         self.snippets = usage_snippets(self)
-        self.resource_sections = ResourcePage(self, package.resource).sections() if package.resource else ()
         skipped = {OPTIONAL_PAGES[name] for name in package.absent_modules}
         self.skip = frozenset(skipped)
         self.pages = tuple(page for page in _PAGES if page.file[:-3] not in skipped)

@@ -1,6 +1,6 @@
-"""The docs view of a service resource (service_resource.md): the service resource, each resource class and each
-collection, with attributes grouped by kind, methods grouped by role, and usage examples that reach every
-resource from `boto3.resource(...)` the way a user would."""
+"""The docs view of a service resource (service_resource.md): the service resource, each resource class and
+each collection, with attributes grouped by kind, methods grouped by role, and usage examples that reach
+every resource from `boto3.resource(...)` the way a user would."""
 
 from __future__ import annotations
 
@@ -79,6 +79,11 @@ def variable(name: str) -> str:
     return text if is_identifier(text) and text != SERVICE_VARIABLE else text + "_"
 
 
+def _collection_variable(attribute: str) -> str:
+    """A collection's example variable: the attribute that holds it (`objects`)."""
+    return attribute if attribute != SERVICE_VARIABLE else attribute + "_"
+
+
 def _markdown(text: str) -> str:
     # method names like __iter__ would turn bold in a heading
     return text.replace("_", "\\_")
@@ -116,6 +121,19 @@ class ResourcePage:
         resources.extend(self._resource(item) for item in self.definition.resources)
         resources.extend(self._collection(item) for item in self.definition.collections)
         return tuple(resources)
+
+    def tour(self) -> tuple[str, ...]:
+        """usage.md's resource example: a collection iterated, the service resource's own first."""
+        owned = sorted(
+            self.definition.collections,
+            key=lambda item: self.collection_owner[item.name][0] != self.definition.name,
+        )
+        for collection in owned:
+            if self.collection_owner[collection.name][0] in self.paths:
+                target = _collection_variable(self.collection_owner[collection.name][1])
+                example = self._collection(collection).example
+                return (*example, f"for item in {target}.limit(count=10):", "    print(item)")
+        return ()
 
     # reaching a resource ----------------------------------------------------------------------
     def _paths(self) -> dict[str, tuple[str, ...]]:
@@ -176,18 +194,24 @@ class ResourcePage:
             resource.doc_url,
             example,
             self._attributes(resource),
-            tuple(self._group(resource.name, title, text, methods, target) for title, text, methods in groups),
+            tuple(
+                self._group(resource.name, title, text, methods, target) for title, text, methods in groups
+            ),
         )
 
     def _collection(self, collection: CollectionDef) -> ResourceSection:
         owner, attribute = self.collection_owner[collection.name]
         path = self.paths.get(owner)
         expression = (*path[:-1], f"{path[-1]}.{attribute}") if path else None
-        target = attribute if attribute != SERVICE_VARIABLE else attribute + "_"
+        target = _collection_variable(attribute)
         chainable = tuple(method for method in collection.methods if not method.operation_name)
         batch = tuple(method for method in collection.methods if method.operation_name)
         groups = (
-            ("methods", f"Each returns a new collection or iterates over {collection.item} resources.", chainable),
+            (
+                "methods",
+                f"Each returns a new collection or iterates over {collection.item} resources.",
+                chainable,
+            ),
             ("batch actions", "Each calls the operation once per page of the collection.", batch),
         )
         return ResourceSection(
@@ -224,17 +248,27 @@ class ResourcePage:
             section = self.view.method_section([self._public(method)], receiver)
             if method.name == "__iter__":
                 section = replace(section, example=(f"for item in {receiver}:", "    print(item)"))
-            items.append(ResourceMethod(_markdown(f"{owner}.{method.name}"), f"{owner}.{method.name}", section))
+            items.append(
+                ResourceMethod(_markdown(f"{owner}.{method.name}"), f"{owner}.{method.name}", section)
+            )
         return MethodGroup(f"{owner} {title}", text, tuple(items))
 
     def _public(self, method: Method) -> Method:
-        parameters = tuple(replace(item, type=public_type(item.type, self.names)) for item in method.parameters)
+        parameters = tuple(
+            replace(item, type=public_type(item.type, self.names)) for item in method.parameters
+        )
         return replace(method, parameters=parameters, return_type=public_type(method.return_type, self.names))
 
 
 def _method_groups(owner: str, methods: tuple[Method, ...]) -> Iterator[tuple[str, str, tuple[Method, ...]]]:
     """The non-empty groups of a resource's methods: actions, sub-resources, waiters, loading, the rest."""
-    roles: dict[str, list[Method]] = {"actions": [], "sub-resources": [], "waiters": [], "load": [], "more": []}
+    roles: dict[str, list[Method]] = {
+        "actions": [],
+        "sub-resources": [],
+        "waiters": [],
+        "load": [],
+        "more": [],
+    }
     for method in methods:
         if method.name.startswith(_WAITER_PREFIX):
             roles["waiters"].append(method)
@@ -247,7 +281,10 @@ def _method_groups(owner: str, methods: tuple[Method, ...]) -> Iterator[tuple[st
         else:
             roles["more"].append(method)
     texts = {
-        "actions": ("actions", "Each calls one operation of the client, with the resource's identifiers filled in."),
+        "actions": (
+            "actions",
+            "Each calls one operation of the client, with the resource's identifiers filled in.",
+        ),
         "sub-resources": ("sub-resources", "Each makes a related resource without calling the service."),
         "waiters": ("waiters", "Each polls the service until the resource reaches a state."),
         "load": ("load and reload", "Fill (or refresh) the resource's attributes from the service."),

@@ -43,6 +43,9 @@ def _snippets(view: DocsView) -> Iterator[Snippet]:
         yield _request_snippet(view, requests[0])
     yield _region_snippet(view)
     yield _error_snippet(view, calls[0] if calls else None)
+    if view.resource_tour:
+        text = "The service resource and a collection: see [Service resource](./service_resource.md)."
+        yield Snippet("Service resource", text, view.resource_tour)
 
 
 def _call_order(view: DocsView, method: Method) -> tuple[int, int, str]:
