@@ -259,7 +259,7 @@ class ShapeConverter:
             return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
         if getattr(shape, "enum", None):
             return DefRef(self._literal_name(shape.name), Module.LITERALS)
-        if shape.type_name == "string" and shape.serialization.get("jsonvalue"):
+        if shape.type_name == "string" and _is_json_header(shape):
             return map_of(is_input, STR, ANY) if is_input else ANY
         if shape.type_name == "timestamp":
             return self._alias(fixed.TIMESTAMP).ref if is_input else DATETIME
@@ -340,7 +340,12 @@ def _differs_by_direction(shape: Shape) -> bool:
         return True
     if isinstance(shape, StructureShape):
         return _is_document(shape) or bool(shape.serialization.get("eventstream"))
-    return shape.type_name in ("timestamp", "blob") or bool(shape.serialization.get("jsonvalue"))
+    return shape.type_name in ("timestamp", "blob") or _is_json_header(shape)
+
+
+def _is_json_header(shape: Shape) -> bool:
+    # botocore JSON-encodes (and decodes) a jsonvalue string only in a header; in a body it stays a string
+    return bool(shape.serialization.get("jsonvalue")) and shape.serialization.get("location") == "header"
 
 
 def _structures_in(shape: StructureShape) -> Iterable[str]:
