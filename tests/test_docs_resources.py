@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, TypeCheckers, run_cli
-from test_docs import _blocks, _check_annotations, _copy_site, _pages, _usage_files
+from test_docs import _blocks, _check_annotations, _copy_site, _usage_files
 from test_docs_sweep import _check_service
 
 from generator.ir.docs_resources import variable
@@ -52,7 +52,7 @@ def test_a_section_per_class_with_every_member(site: Path) -> None:
     text = (site / "docs" / _module("s3") / "service_resource.md").read_text()
     sections = _sections(text)
     resources: list[ResourceDef] = [package.resource.service, *package.resource.resources]
-    names = [item.name for item in (*resources, *package.resource.collections)]
+    names = [item.name for item in resources] + [item.name for item in package.resource.collections]
     assert list(sections) == names
     for resource in resources:
         section = sections[resource.name]
@@ -71,8 +71,8 @@ def test_a_section_per_class_with_every_member(site: Path) -> None:
         < bucket.index("# collections")
     )
     for collection in package.resource.collections:
-        anchors = {match["anchor"] for match in _ANCHOR.finditer(sections[collection.name])}
-        assert anchors == {f"{collection.name}.{method.name}" for method in collection.methods}
+        found = sorted(match["anchor"] for match in _ANCHOR.finditer(sections[collection.name]))
+        assert found == sorted(f"{collection.name}.{method.name}" for method in collection.methods)
     # a dunder method is escaped in its heading, not turned bold
     assert "#### BucketObjectsCollection.\\_\\_iter\\_\\_ { #BucketObjectsCollection.__iter__ }" in text
     assert sections["BucketObjectsCollection"].count("#### BucketObjectsCollection.delete {") == 1
@@ -91,7 +91,9 @@ def test_the_page_is_linked_and_only_where_there_are_resources(site: Path) -> No
     for service in SERVICES:
         index = (site / "docs" / _module(service) / "index.md").read_text()
         assert "[Service resource](./service_resource.md)" in index
-        assert f'resource: {"S3" if service == "s3" else "DynamoDB"}ServiceResource = boto3.resource(' in index
+        assert (
+            f'resource: {"S3" if service == "s3" else "DynamoDB"}ServiceResource = boto3.resource(' in index
+        )
     top = (site / "docs" / "index.md").read_text()
     assert "[Service resource](./types_boto3_s3/service_resource.md)" in top
     assert "sagemaker_edge/service_resource.md" not in top
@@ -189,14 +191,30 @@ def test_site_with_resources_builds_strict(site: Path) -> None:
     assert 'id="bucket"' in page and 'id="Bucket.Acl"' in page and 'id="bucketacl"' in page
 
 
-@pytest.mark.slow
-def test_site_with_s3_and_ec2_builds_strict(tmp_path: Path) -> None:
-    config = _copy_site(tmp_path, REPO / "docs")
-    result = run_cli("generate", "s3", "ec2", "--output", "output", "--docs", "docs", cwd=tmp_path)
+@pytest.fixture(scope="module")
+def every_resource_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site with all nine resource services (s3 and ec2 among them) generated into it."""
+    root = tmp_path_factory.mktemp("every-resource-site")
+    _copy_site(root, REPO / "docs")
+    result = run_cli("generate", *resource_service_names(), "--output", "output", "--docs", "docs", cwd=root)
     assert result.returncode == 0, result.stderr
-    for text in _pages(tmp_path / "docs").values():
-        for block in _blocks(text):
-            ast.parse(block["code"])
-    result = run_cli("docs", "build", "--config", str(config), cwd=tmp_path, timeout=900)
+    return root
+
+
+@pytest.mark.slow
+def test_site_with_every_resource_service_builds_strict(every_resource_site: Path) -> None:
+    result = run_cli("docs", "build", "--config", "mkdocs.yml", cwd=every_resource_site, timeout=1800)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "site" / _module("ec2") / "service_resource" / "index.html").is_file()
+    for service in ("s3", "ec2"):
+        assert (every_resource_site / "site" / _module(service) / "service_resource" / "index.html").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("service", [name for name in resource_service_names() if name not in SERVICES])
+def test_resource_examples_of_every_service_type_check(
+    every_resource_site: Path, tmp_path: Path, checkers: TypeCheckers, service: str
+) -> None:
+    pages = every_resource_site / "docs" / _module(service)
+    files = [str(_examples(pages / "service_resource.md", tmp_path)), *_usage_files(pages, tmp_path)]
+    found = checkers.mypy(files, stubs=every_resource_site / "output" / f"types-boto3-{service}")
+    assert not found, "\n".join(map(str, found))
