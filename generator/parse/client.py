@@ -97,7 +97,7 @@ def build_client(
                 parameters,
                 result.ref,
                 # the raw model keeps deprecatedMessage, which OperationModel does not expose
-                deprecation_note(operation._operation_model) + first_sentence(operation.documentation),
+                deprecation_note(getattr(operation, "_operation_model", {})) + first_sentence(operation.documentation),
                 method_doc_url(service, name),
                 operation_name,
                 types.request,

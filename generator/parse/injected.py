@@ -12,7 +12,20 @@ import dataclasses
 
 from ..ir.defs import AliasDef, Field, TypedDictDef
 from ..ir.package import Method, Parameter
-from ..ir.types import ANY, BYTES, INT, NONE, STR, STREAMING_BODY, Builtin, CallableType, External, Subscript, TypeExpr, union
+from ..ir.types import (
+    ANY,
+    BYTES,
+    INT,
+    NONE,
+    STR,
+    STREAMING_BODY,
+    Builtin,
+    CallableType,
+    External,
+    Subscript,
+    TypeExpr,
+    union,
+)
 from .client import ClientExtras, method_doc_url
 
 
@@ -33,19 +46,14 @@ COPY_SOURCE = TypedDictDef(
 )
 # botocore's handle_copy_source_param takes CopyObject's and UploadPartCopy's CopySource as a dict too
 COPY_SOURCE_OR_STR = AliasDef("CopySourceOrStrTypeDef", union(STR, COPY_SOURCE.ref))
-FILEOBJ = AliasDef(
-    "FileobjTypeDef", union(Subscript(External("typing", "IO"), (ANY,)), STREAMING_BODY)
-)
+FILEOBJ = AliasDef("FileobjTypeDef", union(Subscript(External("typing", "IO"), (ANY,)), STREAMING_BODY))
 
 
 def _transfer(service: str, name: str, summary: str, *leading: Parameter) -> Method:
-    trailing = (
-        Parameter("ExtraArgs", _EXTRA_ARGS, "None"),
-        Parameter("Callback", _CALLBACK, "None"),
-    )
+    trailing = [Parameter("ExtraArgs", _EXTRA_ARGS, "None"), Parameter("Callback", _CALLBACK, "None")]
     if name == "copy":
-        trailing += (Parameter("SourceClient", _BASE_CLIENT, "None"),)
-    trailing += (Parameter("Config", _TRANSFER_CONFIG, "None"),)
+        trailing.append(Parameter("SourceClient", _BASE_CLIENT, "None"))
+    trailing.append(Parameter("Config", _TRANSFER_CONFIG, "None"))
     return Method(name, (*leading, *trailing), NONE, summary, method_doc_url(service, name))
 
 
@@ -53,21 +61,41 @@ def _s3(service: str) -> ClientExtras:
     bucket, key = Parameter("Bucket", STR), Parameter("Key", STR)
     filename, fileobj = Parameter("Filename", STR), Parameter("Fileobj", FILEOBJ.ref)
     methods = (
-        _transfer(service, "copy", "Copy an object from one S3 location to another (managed transfer).",
-                  Parameter("CopySource", COPY_SOURCE.ref), bucket, key),
+        _transfer(
+            service,
+            "copy",
+            "Copy an object from one S3 location to another (managed transfer).",
+            Parameter("CopySource", COPY_SOURCE.ref),
+            bucket,
+            key,
+        ),
         _transfer(service, "download_file", "Download an S3 object to a file.", bucket, key, filename),
-        _transfer(service, "download_fileobj", "Download an object from S3 to a file-like object.",
-                  bucket, key, fileobj),
+        _transfer(
+            service,
+            "download_fileobj",
+            "Download an object from S3 to a file-like object.",
+            bucket,
+            key,
+            fileobj,
+        ),
         Method(
             "generate_presigned_post",
             (
                 bucket,
                 key,
-                Parameter("Fields", _optional(Subscript(External("collections.abc", "Mapping"), (STR, ANY))), "None"),
-                Parameter("Conditions", _optional(union(
-                    Subscript(External("collections.abc", "Sequence"), (ANY,)),
-                    Subscript(External("collections.abc", "Mapping"), (STR, ANY)),
-                )), "None"),
+                Parameter(
+                    "Fields", _optional(Subscript(External("collections.abc", "Mapping"), (STR, ANY))), "None"
+                ),
+                Parameter(
+                    "Conditions",
+                    _optional(
+                        union(
+                            Subscript(External("collections.abc", "Sequence"), (ANY,)),
+                            Subscript(External("collections.abc", "Mapping"), (STR, ANY)),
+                        )
+                    ),
+                    "None",
+                ),
                 Parameter("ExpiresIn", INT, "3600"),
             ),
             Subscript(Builtin("dict"), (STR, ANY)),
@@ -78,15 +106,15 @@ def _s3(service: str) -> ClientExtras:
         _transfer(service, "upload_fileobj", "Upload a file-like object to S3.", fileobj, bucket, key),
     )
     # botocore's sse_md5 handlers encode a str key to bytes, and take bytes as they are
-    key = union(STR, BYTES)
+    sse_key = union(STR, BYTES)
     return ClientExtras(
         methods,
         (COPY_SOURCE, COPY_SOURCE_OR_STR, FILEOBJ),
         dependencies=("types-boto3",),  # boto3.s3.transfer's TransferConfig is typed by types-boto3
         input_members=(
             ("CopySource", COPY_SOURCE_OR_STR.ref),
-            ("CopySourceSSECustomerKey", key),
-            ("SSECustomerKey", key),
+            ("CopySourceSSECustomerKey", sse_key),
+            ("SSECustomerKey", sse_key),
         ),
     )
 
@@ -116,10 +144,18 @@ def _dsql(service: str) -> ClientExtras:
     )
     return ClientExtras(
         (
-            _auth_token(service, "generate_db_connect_admin_auth_token",
-                        'Generate a DSQL database token for the "DbConnectAdmin" action.', *parameters),
-            _auth_token(service, "generate_db_connect_auth_token",
-                        'Generate a DSQL database token for the "DbConnect" action.', *parameters),
+            _auth_token(
+                service,
+                "generate_db_connect_admin_auth_token",
+                'Generate a DSQL database token for the "DbConnectAdmin" action.',
+                *parameters,
+            ),
+            _auth_token(
+                service,
+                "generate_db_connect_auth_token",
+                'Generate a DSQL database token for the "DbConnect" action.',
+                *parameters,
+            ),
         )
     )
 

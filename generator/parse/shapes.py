@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional, TypeGuard
 
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
@@ -193,7 +193,7 @@ class ShapeConverter:
         """Every enum of the model, used by an operation or not: the published packages export them all."""
         enums = {**self._model_enums(), **self._enums}
         return [
-            LiteralDef(self._literal_name(name), tuple(sorted(set(shape.enum))))
+            LiteralDef(self._literal_name(name), tuple(sorted(set(getattr(shape, "enum", ())))))
             for name, shape in sorted(enums.items())
         ]
 
@@ -313,12 +313,12 @@ def _claim(taken: set[str], name: str, suffixes: Iterable[str]) -> str:
 
 def _member_traits(shape: StructureShape, name: str) -> Mapping[str, Any]:
     # botocore keeps a member's own traits (deprecated, deprecatedMessage) only in the raw model
-    members = shape._shape_model.get("members", {})
+    members = getattr(shape, "_shape_model", {}).get("members", {})
     traits = members.get(name, {}) if isinstance(members, dict) else {}
     return traits if isinstance(traits, dict) else {}
 
 
-def _has_members(shape: Optional[Shape]) -> bool:
+def _has_members(shape: Optional[Shape]) -> TypeGuard[StructureShape]:
     return isinstance(shape, StructureShape) and bool(shape.members)
 
 

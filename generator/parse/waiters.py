@@ -41,7 +41,10 @@ def _waiter(service: str, waiter_name: str, config: dict[str, Any], shapes: Shap
     base = operation.input_shape.name if operation.input_shape is not None else f"{operation.name}Request"
     request = TypedDictDef(
         shapes.claim(f"{base}Wait", _SUFFIXES),
-        (*(types.request.fields if types.request else ()), Field("WaiterConfig", fixed.WAITER_CONFIG.ref, False)),
+        (
+            *(types.request.fields if types.request else ()),
+            Field("WaiterConfig", fixed.WAITER_CONFIG.ref, False),
+        ),
         base,
         Direction.INPUT,
         types.request.documentation if types.request else "",
