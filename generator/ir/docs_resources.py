@@ -195,7 +195,7 @@ class ResourcePage:
             example,
             self._attributes(resource),
             tuple(
-                self._group(resource.name, title, text, methods, target) for title, text, methods in groups
+                self._group(resource.name, title, about, methods, target) for title, about, methods in groups
             ),
         )
 
