@@ -157,7 +157,9 @@ def _single_peak(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]
 
 def _check(result: Measured, what: str) -> Measured:
     if result.returncode != 0:
-        raise SystemExit(f"bench: {what} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+        log = Path(tempfile.mkstemp(prefix="bench-failure.", suffix=".log")[1])
+        log.write_text(f"{what}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}")
+        raise SystemExit(f"bench: {what} failed ({result.returncode}); its output is in {log}")
     return result
 
 
