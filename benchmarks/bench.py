@@ -323,6 +323,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="--jobs for the all-services runs")
     parser.add_argument("--quick", action="store_true", help="skip the all-services figures")
     parser.add_argument("--no-published", action="store_true", help="skip downloading the published package")
+    parser.add_argument("--no-users", action="store_true", help="skip the mypy/pyright (users' side) figures")
     parser.add_argument("--builder", type=Path, help="a venv with mypy-boto3-builder, to compare against")
     parser.add_argument("--builder-all", action="store_true", help="also time the builder on every service")
     parser.add_argument("--json", type=Path, help="also write the figures here")
@@ -339,7 +340,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     stages: list[Callable[[], list[Figure]]] = [lambda: bench_single(work, args.runs, env)]
     if not args.quick:
         stages.append(lambda: bench_all(work, args.all_runs, args.jobs, env))
-    stages.append(lambda: bench_users(work, args.runs, not args.no_published))
+    if not args.no_users:
+        stages.append(lambda: bench_users(work, args.runs, not args.no_published))
     if args.builder:
         stages.append(lambda: bench_builder(work, args.builder, max(1, args.runs // 2), args.builder_all))
     for stage in stages:
