@@ -22,6 +22,7 @@ from ..ir.types import (
     STREAMING_BODY,
     DefRef,
     External,
+    LiteralValues,
     Module,
     Subscript,
     TypeExpr,
@@ -36,12 +37,17 @@ class Role(enum.Enum):
     """How a structure is used; each role it is used in may need its own TypedDict."""
 
     INPUT = 0  # a request, or nested anywhere in one
-    RESULT = 1  # the top-level output of an operation: every key present, plus ResponseMetadata
-    OUTPUT = 2  # nested in a result
+    OUTPUT = 1  # nested in a result
+    RESULT = 2  # the top-level output of an operation: every key present, plus ResponseMetadata
 
 
-# name suffixes tried in turn when a structure needs more than one TypedDict
-_VARIANT_SUFFIXES = ("", "Output", "Result", "Extra")
+# name suffixes tried in turn when a structure needs more than one TypedDict; a result shares its
+# shape's plain name with a nested use only by taking `Response`, as the published packages name it
+_VARIANT_SUFFIXES = {
+    Role.INPUT: ("Input", "Extra"),
+    Role.OUTPUT: ("Output", "Extra"),
+    Role.RESULT: ("Response", "Result", "Extra"),
+}
 
 _SCALARS: dict[str, TypeExpr] = {
     "string": STR,
@@ -108,7 +114,7 @@ class ShapeConverter:
         elif isinstance(shape, MapShape):
             self._mark(shape.key, role)
             self._mark(shape.value, role)
-        elif getattr(shape, "enum", None):
+        elif getattr(shape, "enum", None) and not self._member_enum(shape):
             self._enums[shape.name] = shape
 
     def _direction_sensitive(self) -> set[str]:
@@ -149,7 +155,7 @@ class ShapeConverter:
         for name, variants in pending:
             for role in variants:
                 if (name, role) not in names:
-                    names[(name, role)] = _claim(taken, name, _VARIANT_SUFFIXES[1:])
+                    names[(name, role)] = _claim(taken, name, _VARIANT_SUFFIXES[role])
         for name, variants in pending:
             if Role.INPUT in variants and Role.OUTPUT in variants:
                 self._union_names[name] = _claim(taken, name, ("Union", "InputUnion"))
@@ -205,6 +211,11 @@ class ShapeConverter:
                 enums[name] = shape
         return enums
 
+    def _member_enum(self, shape: Shape) -> bool:
+        """An enum a member declares on a plain shape (apigatewayv2's `__string`): no alias names it."""
+        own = getattr(self.model.shape_for(shape.name), "enum", None)
+        return list(own or ()) != list(shape.enum)
+
     def _literal_name(self, shape_name: str) -> str:
         """ScopeType for the enum `scope`, as published, unless an enum `Scope` claims that name too."""
         if self._enum_names is None:
@@ -223,7 +234,12 @@ class ShapeConverter:
             Field(
                 name,
                 self._member_type(name, member, direction, payload),
-                role is Role.RESULT or (name in required and not _auto_filled(member, direction)),
+                role is Role.RESULT
+                or (
+                    name in required
+                    and not _auto_filled(member, direction)
+                    and (self.model.service_name, name) not in _FILLED_BY_BOTOCORE
+                ),
                 deprecation_note(_member_traits(shape, name)) + plain_text(member.documentation),
             )
             for name, member in shape.members.items()
@@ -258,6 +274,8 @@ class ShapeConverter:
         if isinstance(shape, MapShape):
             return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
         if getattr(shape, "enum", None):
+            if self._member_enum(shape):
+                return LiteralValues(tuple(sorted(set(shape.enum))))
             return DefRef(self._literal_name(shape.name), Module.LITERALS)
         if shape.type_name == "string" and _is_json_header(shape):
             return map_of(is_input, STR, ANY) if is_input else ANY
@@ -333,6 +351,10 @@ def _is_streaming(shape: Shape) -> bool:
 def _auto_filled(shape: Shape, direction: Direction) -> bool:
     # botocore fills idempotency tokens itself, so callers may leave them out
     return direction is Direction.INPUT and bool(shape.metadata.get("idempotencyToken"))
+
+
+# required members that a botocore handler fills when the caller leaves them out: (service, member)
+_FILLED_BY_BOTOCORE = frozenset({("glacier", "accountId")})
 
 
 def _differs_by_direction(shape: Shape) -> bool:
