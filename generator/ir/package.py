@@ -90,7 +90,6 @@ class ClientDef:
     def imports(self) -> Iterator[Import]:
         yield Import("botocore.client", "BaseClient")
         yield Import("botocore.client", "ClientMeta")
-        yield Import("botocore.errorfactory", "BaseClientExceptions")
         yield Import("botocore.exceptions", "ClientError", "BotocoreClientError")
         for method in self.methods:
             yield from method.imports()

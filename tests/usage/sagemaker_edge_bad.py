@@ -37,10 +37,10 @@ def wrong_calls(client: SagemakerEdgeManagerClient, now: datetime) -> None:
     client.send_heartbeat(AgentVersion="1", DeviceName="d", DeviceFleetName="f", AgentMetrics=[{"Timestamp": 1600000000}])  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType]
     # a list where a structure is expected
     client.send_heartbeat(AgentVersion="1", DeviceName="d", DeviceFleetName="f", DeploymentResult=[])  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    # a modeled error the service does not have (botocore-stubs types unknown names as None)
+    # a modeled error the service does not have
     try:
         client.close()
-    except client.exceptions.ResourceNotFoundException:  # type: ignore[misc]  # pyright: ignore[reportGeneralTypeIssues]
+    except client.exceptions.ResourceNotFoundException:  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]
         pass
 
 

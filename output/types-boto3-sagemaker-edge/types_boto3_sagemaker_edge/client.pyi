@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from botocore.client import BaseClient, ClientMeta
-from botocore.errorfactory import BaseClientExceptions
 from botocore.exceptions import ClientError as BotocoreClientError
 
 from .type_defs import (
@@ -30,9 +29,11 @@ __all__ = [
     "SagemakerEdgeManagerClient",
 ]
 
-class Exceptions(BaseClientExceptions):
+class Exceptions:
     ClientError: type[BotocoreClientError]
     InternalServiceException: type[BotocoreClientError]
+
+    def from_code(self, error_code: str) -> BotocoreClientError: ...
 
 class SagemakerEdgeManagerClient(BaseClient):
     """
@@ -43,8 +44,9 @@ class SagemakerEdgeManagerClient(BaseClient):
 
     meta: ClientMeta
 
+    # not a BaseClientExceptions, whose __getattr__ would let any misspelt error name through
     @property
-    def exceptions(self) -> Exceptions:
+    def exceptions(self) -> Exceptions:  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]
         """
         The modeled errors of sagemaker-edge, as exception classes.
         """
