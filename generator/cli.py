@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from .batch import Job, Outcome, run_services
 from .errors import GeneratorError
-from .parse.source import BotocoreData
-from .pipeline import index_docs
-from .site import run_mkdocs
+
+if TYPE_CHECKING:
+    from .batch import Outcome
 
 DEFAULT_SERVICE = "sagemaker-edge"
 
@@ -71,8 +71,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.error("give SERVICE names or --all, not both")
     try:
         if args.command == "docs":
+            from .site import run_mkdocs  # the site needs neither botocore nor the templates
+
             address = args.dev_addr if args.action == "serve" else ""
             return run_mkdocs(args.action, args.config, args.site_dir, address)
+        threshold = gc.get_threshold()
+        # importing botocore, boto3 and jinja allocates objects that all live on: collecting them is wasted work
+        gc.set_threshold(100_000, 50, 1000)
+        from .batch import Job, run_services
+        from .parse.source import BotocoreData
+        from .pipeline import index_docs
+
+        gc.freeze()
+        gc.set_threshold(*threshold)
         data = BotocoreData(args.data_path)
         if args.command == "list":
             print("\n".join(data.service_names()))
