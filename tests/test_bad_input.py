@@ -19,6 +19,7 @@ from conftest import CLI, PACKAGE_DIR, SERVICE, cli_command, run_cli, tree
 from generator.parse.source import BotocoreData
 
 VERSION = "2020-09-23"  # sagemaker-edge's only API version
+SLOW = "ec2"  # the biggest model, so a run is still busy with it a while after the first package
 
 
 def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
@@ -32,9 +33,9 @@ def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.fixture(scope="session")
 def earlier_two(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One generation of the default service and s3, made once and copied by the tests that need it."""
+    """One generation of the default service and ec2, made once and copied by the tests that need it."""
     output = tmp_path_factory.mktemp("earlier") / "out"
-    result = run_cli("generate", SERVICE, "s3", "--output", str(output), "--no-docs", cwd=output.parent)
+    result = run_cli("generate", SERVICE, SLOW, "--output", str(output), "--no-docs", cwd=output.parent)
     assert result.returncode == 0, result.stderr
     return output
 
@@ -272,14 +273,14 @@ def test_interrupt_keeps_earlier_output(delay: float, earlier_two: Path, tmp_pat
     earlier = tree(output)
 
     process = subprocess.Popen(
-        [*cli_command(), "generate", SERVICE, "s3", "--output", str(output), "--no-docs"],
+        [*cli_command(), "generate", SERVICE, SLOW, "--output", str(output), "--no-docs"],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    _wait_for_line(process, f"{SERVICE}: ")  # past start-up, into the s3 package
+    _wait_for_line(process, f"{SERVICE}: ")  # past start-up, into the second package
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
@@ -287,23 +288,23 @@ def test_interrupt_keeps_earlier_output(delay: float, earlier_two: Path, tmp_pat
     def part(files: dict[str, bytes], package: str) -> dict[str, bytes]:
         return {path: data for path, data in files.items() if path.startswith(package + "/")}
 
-    now = tree(output)
+    now, second = tree(output), f"types-boto3-{SLOW}"
     assert "Traceback" not in stderr
-    assert sorted(path.name for path in output.iterdir()) == ["types-boto3-s3", PACKAGE_DIR.name]
+    assert sorted(path.name for path in output.iterdir()) == [second, PACKAGE_DIR.name]
     assert part(now, PACKAGE_DIR.name) == part(fresh, PACKAGE_DIR.name)
-    s3_now = part(now, "types-boto3-s3")
+    slow_now = part(now, second)
     if delay == 0.0:
-        # s3 takes seconds to render, so a signal right after the first package lands mid-s3
+        # ec2 takes seconds to render, so a signal right after the first package lands mid-ec2
         assert process.returncode == 130, stderr
-        assert s3_now == part(earlier, "types-boto3-s3")
+        assert slow_now == part(earlier, second)
     if process.returncode == 130:
         assert stderr.splitlines() == ["boto-typegen: interrupted; earlier output left as it was"]
-        # the signal may land after s3 was moved into place: whole old or whole new, never a mix
-        assert s3_now in (part(earlier, "types-boto3-s3"), part(fresh, "types-boto3-s3"))
+        # the signal may land after the package was moved into place: whole old or whole new, never a mix
+        assert slow_now in (part(earlier, second), part(fresh, second))
     elif process.returncode == -signal.SIGINT:
         # the signal landed as the interpreter was exiting, after Python gave SIGINT back to the system
         assert stderr == ""
-        assert s3_now in (part(earlier, "types-boto3-s3"), part(fresh, "types-boto3-s3"))
-    else:  # s3 was finished before the signal landed
+        assert slow_now in (part(earlier, second), part(fresh, second))
+    else:  # the second package was finished before the signal landed
         assert process.returncode == 0, stderr
-        assert s3_now == part(fresh, "types-boto3-s3")
+        assert slow_now == part(fresh, second)
