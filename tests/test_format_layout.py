@@ -93,6 +93,13 @@ HANDLED = {
     "docstring whose last line is long": (
         "def f() -> None:\n    \"\"\"\n    Summary.\n\n    " + "word " * 17 + 'end."""\n'
     ),
+    "comments before methods": (
+        "class C:\n    meta: Meta\n\n    # why the property is typed this way\n    @property\n"
+        "    def exceptions(self) -> Exceptions:  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]\n        \"\"\"\n        Doc.\n"
+        "        \"\"\"\n    # right after a method body\n    def f(self) -> None:\n        \"\"\"Doc.\"\"\"\n\n"
+        "    # with an empty line above\n\n    # and a second comment\n    def g(self) -> None: ...\n"
+        "# before a class\nclass D:\n    # first in a block\n    x: int\n\n\n# two lines above\nX = int\n"
+    ),
     "strings with quotes": "X = Literal[\"it's\", 'say \"hi\"']\n",
     "wide characters fit": 'X = Literal["caf\u00e9", "\u65e5\u672c"]\n',
 }

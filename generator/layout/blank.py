@@ -34,6 +34,20 @@ class Statement:
     def is_import(self) -> bool:
         return self.first in ("import", "from")
 
+    @property
+    def is_comment(self) -> bool:
+        return self.first == "#"
+
+
+@dataclass
+class _Comment:
+    """A comment line that may still gain empty lines above it once the def it leads is seen."""
+
+    index: int
+    before: int
+    above: Optional[Statement]  # the statement before the comment (None at the top of the file)
+    above_after: int
+
 
 class EmptyLines:
     """Walks the statements of one file in order and says how many empty lines go before each."""
@@ -44,17 +58,29 @@ class EmptyLines:
         self.previous_after = 0
         self.previous_defs: list[Statement] = []
         self.module_docstring_above = False
+        self.blanks: list[int] = []  # empty lines above each statement so far (a comment's may still grow)
+        self.leading_comment: Optional[_Comment] = None
 
-    def before(self, line: Statement) -> int:
+    def before(self, line: Statement) -> None:
         before, after = self._before(line)
         above = self.previous_after
         before = max(0, before - above)
         if self.module_docstring_above and not (line.is_class or line.is_def):
             before = 1
-        self.module_docstring_above = self.previous is None and line.is_docstring and line.depth == 0
+        previous = self.previous
+        if line.is_comment:
+            if previous is None or (
+                not previous.is_decorator
+                and (not previous.is_comment or before)
+                and (self.leading_comment is None or before)
+            ):
+                self.leading_comment = _Comment(len(self.blanks), before, previous, above)
+        elif not line.is_decorator or before:
+            self.leading_comment = None
+        self.module_docstring_above = previous is None and line.is_docstring and line.depth == 0
         self.previous = line
         self.previous_after = after
-        return above + before
+        self.blanks.append(above + before)
 
     def _before(self, line: Statement) -> tuple[int, int]:
         max_allowed = 1 if (line.depth or self.is_pyi) else 2
@@ -105,6 +131,28 @@ class EmptyLines:
             return 0
         if previous.depth < line.depth and (previous.is_class or previous.is_def):
             return 0 if self.is_pyi else (1 if user_had_newline else 0)
+        comment = None
+        if previous.is_comment and previous.depth == line.depth and before == 0:
+            comment = self.leading_comment
+            if (
+                comment is None
+                or comment.above is None
+                or comment.above.is_class
+                or comment.above.opens_block
+                or comment.before > 1
+            ):
+                return 0
+        newlines = self._class_or_def_newlines(line, previous, before, user_had_newline)
+        if comment is not None:
+            # black gives the comment the empty lines the def would have had
+            grown = max(comment.before, newlines) - comment.above_after
+            self.blanks[comment.index] = comment.above_after + max(0, grown)
+            return 0
+        return newlines
+
+    def _class_or_def_newlines(
+        self, line: Statement, previous: Statement, before: int, user_had_newline: bool
+    ) -> int:
         if not self.is_pyi:
             if previous.is_stub_def and not user_had_newline:
                 return 0

@@ -22,6 +22,7 @@ class Line:
     inside_brackets: bool = False
     is_import: bool = False
     should_split: bool = False  # black's should_split_rhs: a comma body that must explode
+    one_line: bool = False  # the statement was one line in the source (black keeps type-ignored lines)
     is_def: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -40,8 +41,9 @@ class Line:
 def layout_line(line: Line) -> list[str]:
     """The physical lines black writes for `line`."""
     text = line.text
-    if len(text) <= LINE_LENGTH and not line.should_split and not _magic_trailing_comma(line):
-        return [text]
+    if not line.should_split and not _magic_trailing_comma(line):
+        if len(text) <= LINE_LENGTH or _unsplittable_type_ignore(line):
+            return [text]
     if any(token.comments and (token.invisible or token.value not in OPENING) for token in line.tokens):
         raise Unsure("a comment black would move while splitting")
     transforms = [_left_hand_split] if line.is_def else [_delimiter_split, _right_hand_split]
@@ -58,6 +60,13 @@ def layout_line(line: Line) -> list[str]:
     if _magic_trailing_comma(line) or line.should_split:
         raise Unsure("an exploding line that no split applies to")
     return [text]
+
+
+def _unsplittable_type_ignore(line: Line) -> bool:
+    """Black leaves a long one-source-line statement alone when its last tokens carry `# type: ignore`."""
+    return line.one_line and any(
+        comment.startswith("# type: ignore") for token in line.tokens[-2:] for comment in token.comments
+    )
 
 
 def _is_trailer(opening: Token, tokens: list[Token]) -> bool:
@@ -134,12 +143,12 @@ def _delimiter_split(line: Line) -> list[Line]:
     for token in tokens:
         current.append(token)
         if token.value == "," and token.depth == depth:
-            parts.append(Line(current, line.depth, inside_brackets=line.inside_brackets))
+            parts.append(Line(current, line.depth, inside_brackets=line.inside_brackets, one_line=line.one_line))
             current = []
     if current:
         if current[-1].value != ",":
             current.append(_comma(depth))
-        parts.append(Line(current, line.depth, inside_brackets=line.inside_brackets))
+        parts.append(Line(current, line.depth, inside_brackets=line.inside_brackets, one_line=line.one_line))
     return parts
 
 
@@ -200,9 +209,9 @@ def _bracket_split(line: Line, opening: int, closing: int) -> list[Line]:
     tokens = line.tokens
     for index in (opening, closing):
         tokens[index].invisible = False
-    head = Line(tokens[: opening + 1], line.depth)
+    head = Line(tokens[: opening + 1], line.depth, one_line=line.one_line)
     body_tokens = list(tokens[opening + 1 : closing])
-    tail = Line(tokens[closing:], line.depth)
+    tail = Line(tokens[closing:], line.depth, one_line=line.one_line)
     depth = tokens[opening].depth + 1
     if line.is_import or (line.is_def and tokens[opening].value == "(" and not _comma_count(body_tokens, depth)):
         if line.is_def and any(token.value == "," for token in body_tokens):
@@ -210,7 +219,7 @@ def _bracket_split(line: Line, opening: int, closing: int) -> list[Line]:
                 raise Unsure("a lone parameter whose default has commas")
         if body_tokens[-1].value != ",":
             body_tokens.append(_comma(depth))
-    body = Line(body_tokens, line.depth + 1, inside_brackets=True)
+    body = Line(body_tokens, line.depth + 1, inside_brackets=True, one_line=line.one_line)
     trailing = body_tokens[-1].value == ","
     commas = _comma_count(body_tokens[:-1] if trailing else body_tokens, depth)
     is_atom = not line.is_def and not _is_trailer(tokens[opening], tokens)

@@ -14,7 +14,7 @@ from . import LINE_LENGTH, Unsure
 from .blank import EmptyLines, Statement
 from .reference import black_format
 from .split import Line, layout_line
-from .tokens import Token, invisible, link, space, tokenize
+from .tokens import COMMENT, Token, invisible, link, space, tokenize
 
 _ATOM = r'(?:[A-Za-z_][A-Za-z0-9_]*|"[^"\\\n]*")'
 _TYPE = rf"{_ATOM}(?:(?:\[|, |\]+, ){_ATOM})*\]*"
@@ -31,7 +31,7 @@ def layout_source(text: str, is_pyi: bool) -> str:
     physical = text.split("\n")
     if physical and physical[-1] == "":
         physical.pop()
-    out: list[str] = []
+    blocks: list[list[str]] = []
     empty = EmptyLines(is_pyi)
     previous: Optional[Statement] = None
     index, user_blank = 0, 0
@@ -45,7 +45,13 @@ def layout_source(text: str, is_pyi: bool) -> str:
         indent = len(raw) - len(content)
         depth = indent // 4
         _check_depth(indent, previous)
-        if content.startswith('"""'):
+        if content.startswith("#"):
+            lines = [raw]
+            statement = Statement(depth, user_blank, "#", False)
+            if not (COMMENT.fullmatch(content) and content.isascii()) or _next_indent(physical, index) != indent:
+                raise Unsure("a comment black may move or rewrite")
+            index += 1
+        elif content.startswith('"""'):
             end = _docstring_end(physical, index)
             first_in_block = previous is None or (previous.opens_block and depth == previous.depth + 1)
             if not first_in_block:
@@ -70,10 +76,22 @@ def layout_source(text: str, is_pyi: bool) -> str:
         if statement.first == "..." and previous is not None and previous.opens_block:
             if depth == previous.depth + 1:
                 raise Unsure("a stub body black would join onto its header")
-        out.extend([""] * empty.before(statement))
-        out.extend(lines)
+        empty.before(statement)
+        blocks.append(lines)
         previous, user_blank = statement, 0
+    if previous is not None and previous.is_comment:
+        raise Unsure("a comment at the end of the file")
+    out = [line for blank, lines in zip(empty.blanks, blocks) for line in [""] * blank + lines]
     return "\n".join(out) + "\n" if out else ""
+
+
+def _next_indent(physical: list[str], index: int) -> int:
+    """Indentation of the next non-empty line (-1 at the end): a comment must sit at its statement's depth."""
+    for line in physical[index + 1 :]:
+        content = line.lstrip(" ")
+        if content:
+            return len(line) - len(content)
+    return -1
 
 
 def _check_depth(indent: int, previous: Optional[Statement]) -> None:
@@ -185,7 +203,7 @@ def _statement(
         tokens = _with_optional_parentheses(tokens)
         link(tokens)
         space(tokens, first == "def")
-        line = Line(tokens, depth, is_import=first in ("from", "import"))
+        line = Line(tokens, depth, is_import=first in ("from", "import"), one_line=len(lines) == 1)
         if not line.text.isascii():
             text = line.text
             if len(text) + sum(1 for character in text if not character.isascii()) > LINE_LENGTH:

@@ -54,7 +54,7 @@ def invisible(value: str) -> Token:
     return token
 
 
-_COMMENT = re.compile(r"# \S(?:.*\S)?")
+COMMENT = re.compile(r"# \S(?:.*\S)?")
 
 
 def tokenize(source: str) -> tuple[list[Token], str]:
@@ -65,7 +65,7 @@ def tokenize(source: str) -> tuple[list[Token], str]:
     hash_at = source.find("#")
     if hash_at >= 0 and '"' not in source and "'" not in source:
         comment = source[hash_at:]
-        if not (_COMMENT.fullmatch(comment) and comment.isascii()):
+        if not (COMMENT.fullmatch(comment) and comment.isascii()):
             raise Unsure("a comment black would rewrite")
         end = hash_at
     while position < end:
