@@ -43,8 +43,11 @@ def _digest(*parts: bytes) -> str:
 
 
 def _file_digest(path: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.blake2b(handle.read(), digest_size=20).hexdigest()
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=20).hexdigest()
+    except OSError as error:  # the loader reports an unreadable model as one line; the key only has to differ
+        return f"unreadable:{error.errno}"
 
 
 def _folder_digests(root: str) -> list[tuple[str, str]]:
