@@ -177,6 +177,17 @@ def test_big_services_are_black_stable(service: str) -> None:
     _check_service(service)
 
 
+@pytest.mark.parametrize("service", ["sagemaker-edge", "s3", "dynamodb", "ec2"])
+def test_big_services_need_no_black(service: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Falling back to black is correct but slow (seconds per big file): today's templates never need it."""
+    monkeypatch.setattr(statements, "_black", lambda source, is_pyi: pytest.fail(f"black needed for:\n{source}"))
+    for path, text in _rendered(service):
+        try:
+            layout_source(text, path.endswith(".pyi"))
+        except Unsure as error:
+            pytest.fail(f"{path}: the whole file would go to black: {error}")
+
+
 @pytest.mark.slow
 def test_ec2_is_black_stable() -> None:
     assert _differs_from_black("ec2") == []
