@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -179,3 +180,67 @@ class TypeCheckers:
 @pytest.fixture(scope="session")
 def checkers(tmp_path_factory: pytest.TempPathFactory) -> TypeCheckers:
     return TypeCheckers(tmp_path_factory.mktemp("checkers"))
+
+
+def report(diagnostics: Sequence[Diagnostic]) -> str:
+    return "\n".join(map(str, diagnostics))
+
+
+def generate_site(services: Sequence[str], root: Path) -> Path:
+    """`boto-typegen generate SERVICES --no-docs`, then the import packages gathered in one search folder."""
+    output = root / "output"
+    result = run_cli("generate", *services, "--output", str(output), "--no-docs", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for service in services:
+        module = "types_boto3_" + service.replace("-", "_")
+        shutil.copytree(output / f"types-boto3-{service}" / module, site / module)
+    return site
+
+
+# the two ignore comments every wrong line of a tests/usage/*_bad.py file carries
+_IGNORES = re.compile(r"  # type: ignore\[(?P<mypy>[^\]]+)\]  # pyright: ignore\[(?P<pyright>[^\]]+)\]$")
+
+
+def marked_lines(path: Path) -> dict[int, tuple[set[str], set[str]]]:
+    """Line number → (mypy codes, pyright rules) named by that line's ignore comments."""
+    found = {}
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        match = _IGNORES.search(line)
+        if match:
+            found[number] = (
+                {code.strip() for code in match["mypy"].split(",")},
+                {rule.strip() for rule in match["pyright"].split(",")},
+            )
+    return found
+
+
+def assert_exactly_marked_lines_flagged(
+    checkers: TypeCheckers, bad_files: dict[Path, int], stubs: Path, scratch: Path
+) -> None:
+    """With the ignore comments stripped, each checker reports exactly the marked lines, with their codes.
+
+    `bad_files` maps each file to its number of wrong lines: a line added or lost must be a deliberate change.
+    """
+    expected_mypy: dict[tuple[str, int], set[str]] = {}
+    expected_pyright: dict[tuple[str, int], set[str]] = {}
+    stripped = []
+    for path, count in bad_files.items():
+        expected = marked_lines(path)
+        assert len(expected) == count, path.name
+        for line, (codes, rules) in expected.items():
+            expected_mypy[(path.name, line)] = codes
+            expected_pyright[(path.name, line)] = rules
+        copy = scratch / path.name
+        copy.write_text("\n".join(_IGNORES.sub("", line) for line in path.read_text().splitlines()) + "\n")
+        assert "ignore[" not in copy.read_text()
+        stripped.append(str(copy))
+    assert _by_file_and_line(checkers.mypy(stripped, stubs=stubs)) == expected_mypy
+    assert _by_file_and_line(checkers.pyright(stripped, stubs=stubs)) == expected_pyright
+
+
+def _by_file_and_line(diagnostics: Sequence[Diagnostic]) -> dict[tuple[str, int], set[str]]:
+    lines: dict[tuple[str, int], set[str]] = {}
+    for diagnostic in diagnostics:
+        lines.setdefault((Path(diagnostic.path).name, diagnostic.line), set()).add(diagnostic.code)
+    return lines
