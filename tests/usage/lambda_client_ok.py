@@ -14,7 +14,7 @@ from botocore.response import StreamingBody
 
 from types_boto3_lambda import FunctionActiveV2Waiter, LambdaClient, ListFunctionsPaginator
 from types_boto3_lambda.type_defs import (
-    FunctionConfigurationOutputTypeDef,
+    FunctionConfigurationTypeDef,
     InvokeWithResponseStreamResponseEventTypeDef,
     ListFunctionsResponseTypeDef,
 )
@@ -43,9 +43,9 @@ def paginators(client: LambdaClient) -> None:
     for page in paginator.paginate(FunctionVersion="ALL", PaginationConfig={"MaxItems": 10}):
         assert_type(page, ListFunctionsResponseTypeDef)
         for function in page["Functions"]:
-            assert_type(function, FunctionConfigurationOutputTypeDef)
+            assert_type(function, FunctionConfigurationTypeDef)
     for versions in client.get_paginator("list_versions_by_function").paginate(FunctionName="f"):
-        assert_type(versions["Versions"], list[FunctionConfigurationOutputTypeDef])
+        assert_type(versions["Versions"], list[FunctionConfigurationTypeDef])
 
 
 def waiters(client: LambdaClient) -> None:
