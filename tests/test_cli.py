@@ -131,7 +131,7 @@ def _readme_commands() -> list[str]:
 def test_readme_opens_with_generate_then_test() -> None:
     generate, test = _readme_commands()
     assert generate.endswith("boto-typegen generate")
-    assert test.endswith("python -m pytest -m 'slow or not slow'")
+    assert test.endswith("python -m pytest -m 'not conformance_full'")
 
 
 def test_ci_runs_the_readme_test_command() -> None:

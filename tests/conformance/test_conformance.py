@@ -1,7 +1,7 @@
 """The generated stubs against botocore itself (issue 5), per service.
 
 Default run (`python -m pytest tests/conformance`): the named services plus a fixed-seed sample of 20
-others (suite.default_services). The full run adds every other service: `-m 'slow or not slow'`.
+others (suite.default_services). The full run adds every other service: `-m conformance_full`.
 A service's tests share one session-wide run (conftest.py): all selected services are generated,
 synthesized and type-checked together, one mypy and one pyright invocation per chunk of services.
 
@@ -22,7 +22,7 @@ from .suite import CHECKERS
 DEFAULT = suite.default_services()
 SERVICES = [
     *DEFAULT,
-    *(pytest.param(name, marks=pytest.mark.slow) for name in suite.all_services() if name not in DEFAULT),
+    *(pytest.param(name, marks=pytest.mark.conformance_full) for name in suite.all_services() if name not in DEFAULT),
 ]
 
 
