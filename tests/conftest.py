@@ -176,6 +176,10 @@ class TypeCheckers:
             if item["severity"] in ("error", "warning")
         ]
 
+    def both(self, targets: Sequence[str], *, stubs: Optional[Path] = None) -> list[Diagnostic]:
+        """mypy's findings, then pyright's, on the same targets."""
+        return self.mypy(targets, stubs=stubs) + self.pyright(targets, stubs=stubs)
+
 
 @pytest.fixture(scope="session")
 def checkers(tmp_path_factory: pytest.TempPathFactory) -> TypeCheckers:

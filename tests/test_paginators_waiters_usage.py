@@ -34,14 +34,14 @@ def test_usage_files_cover_paginators_and_waiters() -> None:
 
 def test_good_usage_is_clean(checkers: TypeCheckers, site: Path) -> None:
     targets = [str(path) for path in GOOD]
-    found = checkers.mypy(targets, stubs=site) + checkers.pyright(targets, stubs=site)
+    found = checkers.both(targets, stubs=site)
     assert not found, report(found)
 
 
 def test_bad_usage_every_line_still_flagged(checkers: TypeCheckers, site: Path) -> None:
     # with warn_unused_ignores / reportUnnecessaryTypeIgnoreComment a line no longer flagged is an error here
     targets = [str(path) for path in BAD]
-    found = checkers.mypy(targets, stubs=site) + checkers.pyright(targets, stubs=site)
+    found = checkers.both(targets, stubs=site)
     assert not found, report(found)
 
 

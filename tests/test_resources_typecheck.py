@@ -41,7 +41,7 @@ def test_packages_are_clean_under_pyright_strict(checkers: TypeCheckers, site: P
 
 def test_good_usage_is_clean(checkers: TypeCheckers, site: Path) -> None:
     files = [str(path) for path in GOOD]
-    found = checkers.mypy(files, stubs=site) + checkers.pyright(files, stubs=site)
+    found = checkers.both(files, stubs=site)
     assert not found, report(found)
 
 
@@ -54,7 +54,7 @@ def test_good_usage_really_checks_inference() -> None:
 
 def test_bad_usage_every_line_still_flagged(checkers: TypeCheckers, site: Path) -> None:
     files = [str(path) for path in BAD]
-    found = checkers.mypy(files, stubs=site) + checkers.pyright(files, stubs=site)
+    found = checkers.both(files, stubs=site)
     assert not found, report(found)
 
 

@@ -29,7 +29,7 @@ def test_package_is_clean_under_pyright_strict(checkers: TypeCheckers, python_ve
 
 
 def test_good_usage_is_clean(checkers: TypeCheckers) -> None:
-    found = checkers.mypy([str(GOOD)], stubs=PACKAGE_DIR) + checkers.pyright([str(GOOD)], stubs=PACKAGE_DIR)
+    found = checkers.both([str(GOOD)], stubs=PACKAGE_DIR)
     assert not found, report(found)
 
 
@@ -41,7 +41,7 @@ def test_good_usage_really_checks_inference() -> None:
 
 def test_bad_usage_every_line_still_flagged(checkers: TypeCheckers) -> None:
     # with warn_unused_ignores / reportUnnecessaryTypeIgnoreComment a line no longer flagged is an error here
-    found = checkers.mypy([str(BAD)], stubs=PACKAGE_DIR) + checkers.pyright([str(BAD)], stubs=PACKAGE_DIR)
+    found = checkers.both([str(BAD)], stubs=PACKAGE_DIR)
     assert not found, report(found)
 
 
