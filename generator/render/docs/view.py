@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
-from .docs_code import CodeBlock, CodeLine, MethodSection, Note, Returns, links
-from .docs_resources import ResourcePage
+from ...ir.defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
+from ...ir.package import ClassDef, Method, ServicePackage
+from ...ir.resources import KeywordOnly
+from ...ir.types import NONE, STR, Module, Subscript, quote
+from .code import CodeBlock, CodeLine, MethodSection, Note, Returns, links
 from .examples import Example, ExampleValues, call_lines, is_identifier
-from .package import ClassDef, Method, ServicePackage
-from .resources import KeywordOnly
+from .resources import ResourcePage
 from .snippets import usage_snippets
-from .types import NONE, STR, Module, Subscript, quote
 
 _ACCESSORS = {Module.PAGINATOR: "get_paginator", Module.WAITER: "get_waiter"}
 # the page of each optional module, skipped (like the module's stub) when a service lacks it

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..ir.docs import DocsView, SiteService
-from ..ir.package import ServicePackage
-from .environment import environment, render_tree
+from ...ir.package import ServicePackage
+from ..environment import environment, render_tree
+from .view import DocsView, SiteService
 
 
 def render_docs(package: ServicePackage) -> dict[str, str]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from ...ir.package import Method
+from ...ir.types import DefRef, Module, quote
 from .examples import call_lines
-from .package import Method
-from .types import DefRef, Module, quote
 
 if TYPE_CHECKING:
-    from .docs import DocsView
+    from .view import DocsView
 
 # operations that read rather than change: the safest to show first
 _READ_PREFIXES = ("list_", "describe_", "get_")

@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
-from .docs_code import CodeBlock, CodeLine, MethodSection, Note
+from ...ir.package import Method
+from ...ir.resources import AttributeKind, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
+from ...ir.types import DefRef, Module, Subscript, TypeExpr, quote
+from .code import CodeBlock, CodeLine, MethodSection, Note
 from .examples import call_lines, is_identifier, words
-from .package import Method
-from .resources import AttributeKind, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
-from .types import DefRef, Module, Subscript, TypeExpr, quote
 
 if TYPE_CHECKING:  # docs.py builds this page from its DocsView
-    from .docs import DocsView
+    from .view import DocsView
 
 # the order and heading words of the attribute groups; meta is boto3's plumbing, told in prose instead
 _ATTRIBUTE_GROUPS = (
