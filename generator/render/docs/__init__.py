@@ -7,7 +7,8 @@ from typing import Sequence
 
 from ...ir.package import ServicePackage
 from ..environment import environment, render_tree
-from .view import DocsView, SiteService
+from .pages import SiteService
+from .view import DocsView
 
 
 def render_docs(package: ServicePackage) -> dict[str, str]:
