@@ -3,7 +3,8 @@ an annotation, and how one method is documented (signature with numbered notes, 
 
 from __future__ import annotations
 
-from ...ir.package import Method, ServicePackage
+from ...ir.members import Method
+from ...ir.package import ServicePackage
 from ...ir.resources import KeywordOnly
 from ...ir.types import NONE, STR, quote
 from .code import CodeBlock, MethodSection, Returns, links

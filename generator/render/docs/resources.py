@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional
 
-from ...ir.package import Method
+from ...ir.members import Method
 from ...ir.resources import AttributeKind, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
 from ...ir.types import DefRef, Module, Subscript, TypeExpr, quote
 from .code import CodeBlock, CodeLine, MethodSection, Note

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from ...ir.package import Method
+from ...ir.members import Method
 from ...ir.types import DefRef, Module, quote
 from .examples import call_lines
 from .methods import MethodDocs

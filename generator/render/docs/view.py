@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ...ir.defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
-from ...ir.package import ClassDef, Method, ServicePackage
+from ...ir.members import Method
+from ...ir.package import ClassDef, ServicePackage
 from ...ir.types import Module, Subscript, quote
 from .code import CodeBlock, CodeLine, MethodSection, Note
 from .examples import ExampleValues
