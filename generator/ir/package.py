@@ -145,10 +145,6 @@ class ServicePackage:
         return "types-boto3-" + self.service_name
 
     @property
-    def client_variable(self) -> str:
-        return self.service_name.replace("-", "_") + "_client"
-
-    @property
     def type_defs_module(self) -> ModuleDef:
         imports = (item for definition in self.type_defs for item in definition.imports())
         return ModuleDef(
