@@ -18,7 +18,7 @@ MAX_LINES = 400
 
 def modules(root: Path) -> dict[str, Path]:
     """Dotted module name -> file, for every .py under the package folder `root` (an __init__ is its package)."""
-    found = {}
+    found: dict[str, Path] = {}
     for path in sorted(root.rglob("*.py")):
         parts = path.relative_to(root.parent).with_suffix("").parts
         found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
@@ -28,7 +28,7 @@ def modules(root: Path) -> dict[str, Path]:
 def imports(name: str, path: Path) -> list[tuple[int, str]]:
     """(line, absolute dotted name) of every import anywhere in the module; `from m import x` gives m.x."""
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
-    found = []
+    found: list[tuple[int, str]] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
             found.extend((node.lineno, alias.name) for alias in node.names)
@@ -55,7 +55,7 @@ def import_graph(root: Path) -> dict[str, set[str]]:
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     """A shortest cycle (a, b, ..., a) through each module that no cycle found before names, in name order."""
-    found = []
+    found: list[list[str]] = []
     seen: set[str] = set()
     for start in sorted(graph):
         if start in seen:
@@ -78,7 +78,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def foreign_imports(root: Path, package: str) -> list[str]:
     """Imports in `package` of anything but the standard library and the package itself."""
-    wrong = []
+    wrong: list[str] = []
     for name, path in modules(root).items():
         if name != package and not name.startswith(package + "."):
             continue
