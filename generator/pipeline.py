@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Optional
 
 from .format import format_files
-from .ir.docs import site_services
 from .ir.package import ServicePackage
 from .parse.package import build_package
 from .parse.source import BotocoreData
 from .render.docs import render_docs, render_site_index
+from .render.docs.pages import site_services
 from .render.stubs import render_stubs
 from .write import write_file, write_tree
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import MODULE, PACKAGE_DIR, REPO, SERVICE, TypeCheckers, run_cli, tree
 
-from generator.ir.examples import Example, call_lines
 from generator.parse.package import build_package
 from generator.parse.source import BotocoreData
+from generator.render.docs.examples import Example, call_lines
 
 DOCS = REPO / "docs"
 PAGES = DOCS / MODULE

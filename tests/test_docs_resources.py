@@ -14,12 +14,12 @@ from conftest import REPO, TypeCheckers, run_cli
 from test_docs import _blocks, _check_annotations, _copy_site, _usage_files
 from test_docs_sweep import _check_service
 
-from generator.ir.docs_resources import variable
 from generator.ir.resources import AttributeKind, ResourceDef
 from generator.parse.package import build_package
 from generator.parse.resources import resource_service_names
 from generator.parse.source import BotocoreData
 from generator.render.docs import render_docs
+from generator.render.docs.resources import variable
 
 # s3: collections with batch actions, injected transfer methods, waiters; dynamodb: Python-value requests
 SERVICES = ("s3", "dynamodb")

@@ -12,7 +12,7 @@ from botocore.stub import Stubber
 from conformance.synth import Synthesizer, maximal_request, maximal_response, minimal_request
 from test_resources import SERVICES, _build, _resource, _runtime
 
-from generator.ir.package import Method
+from generator.ir.members import Method
 from generator.parse.resource_actions import top_member
 
 # DynamoDB's resources serialize Python values themselves: the synthesized AttributeValue dicts would be

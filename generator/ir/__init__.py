@@ -1,1 +1,1 @@
-"""The intermediate representation: plain dataclasses that know nothing of botocore or jinja."""
+"""The intermediate representation: plain dataclasses that know nothing of botocore, jinja or markdown."""

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Iterator
 
-from .package import Method, Parameter
+from .members import Method, Parameter
 from .types import DefRef, External, Import, Module, TypeExpr
 
 

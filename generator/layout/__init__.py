@@ -7,13 +7,7 @@ all raises Unsure so the caller runs black on the whole file.
 
 from __future__ import annotations
 
-LINE_LENGTH = 88
-
-
-class Unsure(Exception):
-    """The layout pass cannot promise black's output here."""
-
-
-from .statements import layout_source  # noqa: E402  (the submodules import Unsure from here)
+from .reference import LINE_LENGTH, Unsure
+from .statements import layout_source
 
 __all__ = ["LINE_LENGTH", "Unsure", "layout_source"]

@@ -1,14 +1,19 @@
-"""black itself: the reference the layout pass is held to, and what formats whatever it hands over."""
+"""black itself: the reference the layout pass is held to (its line length, and Unsure where the pass cannot
+match it), and what formats whatever the pass hands over."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import LINE_LENGTH
-
 if TYPE_CHECKING:
     from black.mode import Mode
+
+LINE_LENGTH = 88
+
+
+class Unsure(Exception):
+    """The layout pass cannot promise black's output here."""
 
 
 def black_format(text: str, is_pyi: bool) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import LINE_LENGTH, Unsure
+from .reference import LINE_LENGTH, Unsure
 from .tokens import CLOSING, KEYWORDS, OPENING, Token, render
 
 

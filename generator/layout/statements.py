@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import LINE_LENGTH, Unsure
 from .blank import EmptyLines, Statement
-from .reference import black_format
+from .reference import LINE_LENGTH, Unsure, black_format
 from .split import Line, layout_line
 from .tokens import COMMENT, Token, invisible, link, space, tokenize
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Union
 
-from . import Unsure
+from .reference import Unsure
 
 OPENING = {"(": ")", "[": "]", "{": "}"}
 CLOSING = {")": "(", "]": "[", "}": "{"}

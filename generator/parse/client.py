@@ -9,7 +9,8 @@ from botocore import xform_name
 
 from ..ir import fixed
 from ..ir.defs import TypeDef
-from ..ir.package import ClassDef, ClientDef, Decorator, Method, Parameter
+from ..ir.members import Decorator, Method, Parameter
+from ..ir.package import ClassDef, ClientDef
 from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, TypeExpr, map_of
 from .shapes import ShapeConverter, deprecation_note
 from .source import ServiceSource

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..ir.defs import AliasDef, Field, TypedDictDef
-from ..ir.package import Method, Parameter
+from ..ir.members import Method, Parameter
 from ..ir.types import (
     ANY,
     BYTES,

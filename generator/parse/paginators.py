@@ -10,7 +10,8 @@ from botocore.model import OperationModel
 from ..errors import ModelError
 from ..ir import fixed
 from ..ir.defs import Direction, Field, TypedDictDef
-from ..ir.package import ClassDef, Method, Parameter
+from ..ir.members import Method, Parameter
+from ..ir.package import ClassDef
 from ..ir.types import External, Module, Subscript
 from .client import reference_url
 from .shapes import ShapeConverter

@@ -11,7 +11,7 @@ from ..errors import ModelError
 
 from ..ir import fixed
 from ..ir.defs import Direction, Field, TypeDef, TypedDictDef
-from ..ir.package import Method, Parameter
+from ..ir.members import Method, Parameter
 from ..ir.resources import KeywordOnly, resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
 from .resource_values import HIGH_LEVEL_SERVICES, HighLevelTypes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..ir.package import Method, Parameter
+from ..ir.members import Method, Parameter
 from ..ir.types import ANY, INT, NONE, STR, Builtin, CallableType, External, Subscript, TypeExpr, union
 from .injected import COPY_SOURCE, FILEOBJ
 from .resource_actions import ActionBuilder

@@ -14,7 +14,7 @@ from botocore.loaders import Loader
 
 from ..errors import ModelError
 from ..ir.defs import Direction, TypeDef
-from ..ir.package import Method, Parameter
+from ..ir.members import Method, Parameter
 from ..ir.resources import (
     Attribute,
     AttributeKind,

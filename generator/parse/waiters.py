@@ -9,7 +9,8 @@ from botocore import xform_name
 from ..errors import ModelError
 from ..ir import fixed
 from ..ir.defs import Direction, Field, TypedDictDef
-from ..ir.package import ClassDef, Method, Parameter
+from ..ir.members import Method, Parameter
+from ..ir.package import ClassDef
 from ..ir.types import NONE, External, Module
 from .client import reference_url
 from .shapes import ShapeConverter

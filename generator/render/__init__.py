@@ -1,1 +1,2 @@
-"""Rendering: the IR through the jinja templates into file texts."""
+"""Rendering: the IR through the jinja templates into file texts: the stub package (stubs.py) and the docs
+pages (docs/)."""

@@ -5,16 +5,14 @@ every resource from `boto3.resource(...)` the way a user would."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
-from .docs_code import CodeBlock, CodeLine, MethodSection, Note
+from ...ir.members import Method
+from ...ir.resources import AttributeKind, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
+from ...ir.types import DefRef, Module, Subscript, TypeExpr, quote
+from .code import CodeBlock, CodeLine, MethodSection, Note
 from .examples import call_lines, is_identifier, words
-from .package import Method
-from .resources import AttributeKind, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
-from .types import DefRef, Module, Subscript, TypeExpr, quote
-
-if TYPE_CHECKING:  # docs.py builds this page from its DocsView
-    from .docs import DocsView
+from .methods import MethodDocs
 
 # the order and heading words of the attribute groups; meta is boto3's plumbing, told in prose instead
 _ATTRIBUTE_GROUPS = (
@@ -92,7 +90,7 @@ def _markdown(text: str) -> str:
 class ResourcePage:
     """The sections of service_resource.md, built from the package's ServiceResourceDef."""
 
-    def __init__(self, view: DocsView, definition: ServiceResourceDef) -> None:
+    def __init__(self, view: MethodDocs, definition: ServiceResourceDef) -> None:
         self.view = view
         self.definition = definition
         self.names = frozenset(item.name for item in definition.resources)

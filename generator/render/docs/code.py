@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .types import DefRef, Module, TypeExpr
+from ...ir.types import DefRef, Module, TypeExpr
 
 _ICONS = {
     Module.TYPE_DEFS: "material-code-braces",

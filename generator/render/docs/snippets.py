@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import Iterator, Optional
 
+from ...ir.members import Method
+from ...ir.types import DefRef, Module, quote
 from .examples import call_lines
-from .package import Method
-from .types import DefRef, Module, quote
-
-if TYPE_CHECKING:
-    from .docs import DocsView
+from .methods import MethodDocs
 
 # operations that read rather than change: the safest to show first
 _READ_PREFIXES = ("list_", "describe_", "get_")
@@ -26,11 +24,11 @@ class Snippet:
     code: tuple[str, ...]
 
 
-def usage_snippets(view: DocsView) -> tuple[Snippet, ...]:
-    return tuple(_snippets(view))
+def usage_snippets(view: MethodDocs, resource_tour: tuple[str, ...]) -> tuple[Snippet, ...]:
+    return tuple(_snippets(view, resource_tour))
 
 
-def _snippets(view: DocsView) -> Iterator[Snippet]:
+def _snippets(view: MethodDocs, resource_tour: tuple[str, ...]) -> Iterator[Snippet]:
     calls = sorted(view.operations, key=lambda method: _call_order(view, method))
     for method in calls[:CALLS]:
         yield _call_snippet(view, method)
@@ -43,12 +41,12 @@ def _snippets(view: DocsView) -> Iterator[Snippet]:
         yield _request_snippet(view, requests[0])
     yield _region_snippet(view)
     yield _error_snippet(view, calls[0] if calls else None)
-    if view.resource_tour:
+    if resource_tour:
         text = "The service resource and a collection: see [Service resource](./service_resource.md)."
-        yield Snippet("Service resource", text, view.resource_tour)
+        yield Snippet("Service resource", text, resource_tour)
 
 
-def _call_order(view: DocsView, method: Method) -> tuple[int, int, str]:
+def _call_order(view: MethodDocs, method: Method) -> tuple[int, int, str]:
     """Reading operations first (list, describe, get), the fewest required arguments first."""
     prefix = next(
         (index for index, prefix in enumerate(_READ_PREFIXES) if method.name.startswith(prefix)),
@@ -57,12 +55,12 @@ def _call_order(view: DocsView, method: Method) -> tuple[int, int, str]:
     return (prefix, len(view.values.required_arguments(method.request)), method.name)
 
 
-def _imports(view: DocsView, module: str, name: str) -> tuple[str, ...]:
+def _imports(view: MethodDocs, module: str, name: str) -> tuple[str, ...]:
     """`import boto3`, the client class and `name` from one of the package's modules."""
     return (*view.client_lines[:3], f"from {view.package.module_name}.{module} import {name}", "")
 
 
-def _call_snippet(view: DocsView, method: Method) -> Snippet:
+def _call_snippet(view: MethodDocs, method: Method) -> Snippet:
     result = method.return_type.render()
     code = (
         *_imports(view, "type_defs", result),
@@ -74,7 +72,7 @@ def _call_snippet(view: DocsView, method: Method) -> Snippet:
     return Snippet(f"Call {method.name}", text, code)
 
 
-def _request_snippet(view: DocsView, method: Method) -> Snippet:
+def _request_snippet(view: MethodDocs, method: Method) -> Snippet:
     request = method.request
     assert request is not None
     kwargs = view.values.for_typed_dict(request, 1)
@@ -89,7 +87,7 @@ def _request_snippet(view: DocsView, method: Method) -> Snippet:
     return Snippet("Arguments as a TypedDict", text, code)
 
 
-def _region_snippet(view: DocsView) -> Snippet:
+def _region_snippet(view: MethodDocs) -> Snippet:
     package = view.package
     region = view.values.for_type(DefRef("RegionName", Module.LITERALS), "us-east-1").inline
     code = (
@@ -101,7 +99,7 @@ def _region_snippet(view: DocsView) -> Snippet:
     return Snippet("Regions as a Literal", text, code)
 
 
-def _error_snippet(view: DocsView, method: Optional[Method]) -> Snippet:
+def _error_snippet(view: MethodDocs, method: Optional[Method]) -> Snippet:
     call = call_lines(f"client.{method.name}", view.arguments(method)) if method else ["client.close()"]
     code = (
         *view.client_lines,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..ir.docs import DocsView, SiteService
-from ..ir.package import ServicePackage
-from .environment import environment, render_tree
+from ...ir.package import ServicePackage
+from ..environment import environment, render_tree
+from .pages import SiteService
+from .view import DocsView
 
 
 def render_docs(package: ServicePackage) -> dict[str, str]:

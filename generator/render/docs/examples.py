@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Optional, Union
 
-from . import fixed
-from .defs import AliasDef, LiteralDef, TypedDictDef
-from .types import Builtin, DefRef, External, LiteralValues, Subscript, TypeExpr, quote
+from ...ir import fixed
+from ...ir.defs import AliasDef, LiteralDef, TypedDictDef
+from ...ir.types import Builtin, DefRef, External, LiteralValues, Subscript, TypeExpr, quote
 
 # a snippet line longer than this is split one entry a line, as black would
 WIDTH = 80

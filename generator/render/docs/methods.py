@@ -1,0 +1,96 @@
+"""What every docs page of a service builds on: its example values and operations, the client created with
+an annotation, and how one method is documented (signature with numbered notes, example call, return type)."""
+
+from __future__ import annotations
+
+from ...ir.members import Method
+from ...ir.package import ServicePackage
+from ...ir.resources import KeywordOnly
+from ...ir.types import NONE, STR, quote
+from .code import CodeBlock, MethodSection, Returns, links
+from .examples import Example, ExampleValues, call_lines, is_identifier
+
+# built-in methods whose string argument is an operation's method name
+_METHOD_NAMES = frozenset({"operation_name", "ClientMethod"})
+
+
+class MethodDocs:
+    """The methods of one service as the docs show them; the resource page and the usage snippets use this."""
+
+    def __init__(self, package: ServicePackage) -> None:
+        self.package = package
+        definitions = {item.name: item for item in (*package.type_defs, *package.literals)}
+        self.values = ExampleValues(definitions)
+        self.operations = tuple(m for m in package.client.methods if m.operation_name)
+        self.exceptions = package.client.exceptions
+        modeled = [name for name in self.exceptions if name != "ClientError"]
+        self.example_exception = (modeled or ["ClientError"])[0]
+
+    @property
+    def client_lines(self) -> tuple[str, ...]:
+        """Creating the client with an explicit annotation."""
+        package = self.package
+        return (
+            "import boto3",
+            "",
+            f"from {package.module_name} import {package.client.name}",
+            "",
+            f"client: {package.client.name} = boto3.client({quote(package.service_name)})",
+        )
+
+    def method_section(self, overloads: list[Method], receiver: str) -> MethodSection:
+        block = CodeBlock()
+        for method in overloads:
+            if block.lines:
+                block.add("")
+            for decorator in method.decorators:
+                block.add(f"@{decorator.expr.render()}")
+            _signature_lines(block, method)
+        method = overloads[0]
+        head = f"{receiver}." if method.return_type == NONE else f"result = {receiver}."
+        example = call_lines(head + method.name, self.arguments(method))
+        returned = {item.return_type.render(): item.return_type for item in overloads}
+        found = {link.name: link for expr in returned.values() for link in links(expr)}
+        returns = Returns(" | ".join(returned), tuple(found.values()))
+        summary = markdown_text(method.summary)
+        return MethodSection(
+            method.name, summary, method.doc_url, tuple(block.lines), block.notes, tuple(example), returns
+        )
+
+    def arguments(self, method: Method) -> tuple[tuple[str, Example], ...]:
+        if method.request is not None:
+            return self.values.required_arguments(method.request)
+        first = self.operations[0].name if self.operations else "close"
+        # the built-in methods take an operation's method name, not any string
+        return tuple(
+            (
+                p.name,
+                (
+                    Example(quote(first))
+                    if p.name in _METHOD_NAMES and p.type == STR
+                    else self.values.for_type(p.type, p.name)
+                ),
+            )
+            for p in method.parameters
+            if p.default is None and not p.unpacked and not isinstance(p, KeywordOnly)
+        )
+
+
+def _signature_lines(block: CodeBlock, method: Method) -> None:
+    """`def name(self, *, Key: type, ...) -> result: ...`, required keys first, each type annotated."""
+    block.add(f"def {method.name}(").add("    self,")
+    if method.request is not None and all(is_identifier(f.name) for f in method.request.fields):
+        block.add("    *,")
+        for item in method.request.fields:
+            default = "" if item.required else " = ..."
+            block.add(f"    {item.name}: {item.type.render()}{default},", item.type)
+    else:
+        for parameter in method.parameters:
+            block.add(f"    {parameter.render()},", parameter.type)
+    block.add(f") -> {method.return_type.render()}:", method.return_type).add("    ...")
+
+
+def markdown_text(text: str) -> str:
+    """botocore's plain text made inert in markdown: no emphasis, link or raw HTML from its punctuation."""
+    escaped = "".join("\\" + char if char in "\\`*_[]#|" else char for char in text)
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,55 @@
+"""The pages of a service's docs folder, which of them a service without paginators, waiters or a service
+resource skips, and the services of the site's top-level index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+# the page of each optional module, skipped (like the module's stub) when a service lacks it
+OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resource": "service_resource"}
+
+
+@dataclass(frozen=True)
+class Page:
+    file: str
+    title: str
+    description: str
+
+
+PAGES = (
+    Page("client.md", "Client", "the client class, its exceptions and one section per method"),
+    Page("paginators.md", "Paginators", "one class per paginator, from `client.get_paginator`"),
+    Page("waiters.md", "Waiters", "one class per waiter, from `client.get_waiter`"),
+    Page("service_resource.md", "Service resource", "`boto3.resource`: its resources and their collections"),
+    Page("type_defs.md", "Type definitions", "the TypedDicts of requests and results, and their aliases"),
+    Page("literals.md", "Literals", "the Literal types of enum values, service and region names"),
+    Page("usage.md", "Usage examples", "short worked examples"),
+)
+
+
+@dataclass(frozen=True)
+class SiteService:
+    """One service folder of the docs site, for the top-level index."""
+
+    name: str
+    module: str
+    pages: tuple[Page, ...]
+
+    @property
+    def pypi_name(self) -> str:
+        return "types-boto3-" + self.name
+
+
+def site_services(folders: dict[str, set[str]], service_names: Iterable[str]) -> tuple[SiteService, ...]:
+    """The services whose folders (module name -> page files) are in the docs folder, by service name."""
+    by_module = {"types_boto3_" + name.replace("-", "_"): name for name in service_names}
+    found = [
+        SiteService(
+            by_module.get(module, module.removeprefix("types_boto3_").replace("_", "-")),
+            module,
+            tuple(page for page in PAGES if page.file in files),
+        )
+        for module, files in folders.items()
+    ]
+    return tuple(sorted(found, key=lambda service: service.name))

@@ -1,0 +1,134 @@
+"""The docs view of a ServicePackage: each page's sections, code lines with their numbered `# (n)` notes,
+links to definitions and example values. Templates only loop over what this builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ...ir.defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
+from ...ir.members import Method
+from ...ir.package import ClassDef, ServicePackage
+from ...ir.types import Module, Subscript, quote
+from .code import CodeBlock, CodeLine, MethodSection, Note
+from .examples import ExampleValues
+from .methods import MethodDocs, markdown_text
+from .pages import OPTIONAL_PAGES, PAGES
+from .resources import ResourcePage
+from .snippets import usage_snippets
+
+_ACCESSORS = {Module.PAGINATOR: "get_paginator", Module.WAITER: "get_waiter"}
+
+
+@dataclass(frozen=True)
+class TypeDefSection:
+    name: str
+    kind: str
+    example: tuple[str, ...]
+    definition: tuple[CodeLine, ...]
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class LiteralSection:
+    name: str
+    example: str
+    definition: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClassSection:
+    """A paginator or waiter class: how to get one from the client, and its methods."""
+
+    name: str
+    summary: str
+    doc_url: str
+    example: tuple[str, ...]
+    methods: tuple[MethodSection, ...]
+
+
+def type_def_section(definition: TypeDef) -> TypeDefSection:
+    block = CodeBlock()
+    if isinstance(definition, AliasDef):
+        example: tuple[str, ...] = ("return ...",)
+        _alias_lines(block, definition)
+    else:
+        first = [f"    {item.key}: ...," for item in definition.fields[:1]]
+        example = ("return {", *first, "}") if first else ("return {}",)
+        _typed_dict_lines(block, definition)
+    return TypeDefSection(definition.name, definition.kind, example, tuple(block.lines), block.notes)
+
+
+def _alias_lines(block: CodeBlock, definition: AliasDef) -> None:
+    expr = definition.type
+    if not isinstance(expr, Subscript):
+        block.add(f"{definition.name} = {expr.render()}", expr)
+        return
+    block.add(f"{definition.name} = {expr.base.render()}[")
+    for arg in expr.args:
+        block.add(f"    {arg.render()},", arg)
+    block.add("]")
+
+
+def _typed_dict_lines(block: CodeBlock, definition: TypedDictDef) -> None:
+    if definition.functional:
+        block.add(f"{definition.name} = TypedDict(").add(f"    {quote(definition.name)},").add("    {")
+        for item in definition.fields:
+            block.add(f"        {item.key}: {item.annotation.render()},", item.type)
+        block.add("    },").add(")")
+        return
+    block.add(f"class {definition.name}(TypedDict):")
+    for item in definition.fields:
+        block.add(f"    {item.name}: {item.annotation.render()}", item.type)
+    if not definition.fields:
+        block.add("    pass")
+
+
+def literal_section(literal: LiteralDef, values: ExampleValues) -> LiteralSection:
+    example = values.for_type(literal.ref, "string").inline
+    if literal.values:
+        definition = (f"{literal.name} = Literal[", *(f"    {quote(v)}," for v in literal.values), "]")
+    else:
+        definition = (f"{literal.name} = {literal.type.render()}",)
+    return LiteralSection(literal.name, example, definition)
+
+
+class DocsView(MethodDocs):
+    """Everything the docs templates of one service show, derived from its ServicePackage."""
+
+    def __init__(self, package: ServicePackage) -> None:
+        super().__init__(package)
+        self.type_defs = tuple(type_def_section(item) for item in package.type_defs)
+        self.literals = tuple(literal_section(item, self.values) for item in package.literals)
+        self.methods = self._methods(package.client.methods, "client")
+        self.paginators = tuple(self._class(item, "paginator") for item in package.paginators)
+        self.waiters = tuple(self._class(item, "waiter") for item in package.waiters)
+        resource = ResourcePage(self, package.resource) if package.resource else None
+        self.resource_sections = resource.sections() if resource else ()
+        self.resource_tour = resource.tour() if resource else ()
+        # index.md shows the service resource annotated too, where there is one
+        self.resource_uses = (resource.service_lines,) if resource else ()
+        self.snippets = usage_snippets(self, self.resource_tour)
+        skipped = {OPTIONAL_PAGES[name] for name in package.absent_modules}
+        self.skip = frozenset(skipped)
+        self.pages = tuple(page for page in PAGES if page.file[:-3] not in skipped)
+
+    # client.md, paginators.md, waiters.md ---------------------------------------------------
+    def _methods(self, methods: Iterable[Method], receiver: str) -> tuple[MethodSection, ...]:
+        """One section per method name: overloads (get_paginator, get_waiter) share theirs."""
+        groups: dict[str, list[Method]] = {}
+        for method in methods:
+            groups.setdefault(method.name, []).append(method)
+        return tuple(self.method_section(group, receiver) for group in groups.values())
+
+    def _class(self, item: ClassDef, variable: str) -> ClassSection:
+        accessor = f"client.{_ACCESSORS[item.module]}({quote(item.key)})"
+        example = (
+            *self.client_lines[:3],
+            f"from {self.package.module_name}.{item.module.value} import {item.name}",
+            "",
+            self.client_lines[-1],
+            f"{variable}: {item.name} = {accessor}",
+        )
+        methods = self._methods(item.methods, variable)
+        return ClassSection(item.name, markdown_text(item.summary), item.doc_url, example, methods)
