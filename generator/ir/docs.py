@@ -10,6 +10,7 @@ from .defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
 from .docs_code import CodeBlock, CodeLine, MethodSection, Note, Returns, links
 from .docs_resources import ResourcePage
 from .examples import Example, ExampleValues, call_lines, is_identifier
+from .family import BOTO3
 from .package import ClassDef, Method, ServicePackage
 from .resources import KeywordOnly
 from .snippets import usage_snippets
@@ -233,7 +234,7 @@ class SiteService:
 
     @property
     def pypi_name(self) -> str:
-        return "types-boto3-" + self.name
+        return BOTO3.distribution(self.name)
 
 
 def site_services(folders: dict[str, set[str]], service_names: Iterable[str]) -> tuple[SiteService, ...]:

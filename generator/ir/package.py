@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from .defs import LiteralDef, TypeDef, TypedDictDef
+from .family import BOTO3, Family
 from .types import DefRef, Import, Module, TypeExpr
 
 if TYPE_CHECKING:  # resources.py builds on Method and Parameter from here
@@ -190,6 +191,8 @@ class ServicePackage:
     waiters: tuple[ClassDef, ...] = ()
     dependencies: tuple[str, ...] = ()  # stub packages beyond botocore-stubs, for imports like boto3.s3.transfer
     resource: Optional[ServiceResourceDef] = None
+    post: Optional[int] = None  # a .postN rebuild of the same botocore version
+    family: Family = BOTO3
 
     @property
     def absent_modules(self) -> frozenset[str]:
@@ -203,11 +206,16 @@ class ServicePackage:
 
     @property
     def module_name(self) -> str:
-        return "types_boto3_" + self.service_name.replace("-", "_")
+        return self.family.module(self.service_name)
 
     @property
     def pypi_name(self) -> str:
-        return "types-boto3-" + self.service_name
+        return self.family.distribution(self.service_name)
+
+    @property
+    def version(self) -> str:
+        """The distribution's version."""
+        return self.family.version(self.botocore_version, self.post)
 
     @property
     def client_variable(self) -> str:
