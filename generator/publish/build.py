@@ -46,8 +46,9 @@ class Built:
         generated = sum(1 for outcome in self.generation if not outcome.skipped and not outcome.error)
         reused = sum(1 for outcome in self.generation if outcome.skipped)
         files = len(self.written) + len(self.unchanged)
+        packages = f"{len(self.generation)} package{'s' if len(self.generation) != 1 else ''}"
         return (
-            f"{len(self.generation)} packages ({generated} generated, {reused} up to date, "
+            f"{packages} ({generated} generated, {reused} up to date, "
             f"{len(self.failures)} failed): {files} files in {dist} ({len(self.written)} written, "
             f"{len(self.unchanged)} unchanged), {self.seconds:.1f} s"
         )
@@ -115,6 +116,8 @@ def _write(target: Path, data: bytes) -> bool:
 
 def _check_writable(dist: Path) -> None:
     """An unwritable dist folder is one line before anything is generated."""
+    if dist.exists() and not dist.is_dir():
+        raise OutputError(f"cannot write to {dist}: it is a file, not a folder")
     try:
         dist.mkdir(parents=True, exist_ok=True)
         handle, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=dist)
@@ -122,4 +125,3 @@ def _check_writable(dist: Path) -> None:
         os.unlink(probe)
     except OSError as error:
         raise OutputError(f"cannot write to {dist}: {error.strerror or error}") from None
-
