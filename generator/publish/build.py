@@ -72,7 +72,7 @@ def build(release: Release, keep_going: bool = False, progress: bool = False) ->
                 _build_one(release.output / name, release.dist, built)
             except GeneratorError as error:
                 if not keep_going:
-                    raise
+                    raise DistError(f"{name}: {error}") from None
                 built.failures.append((name, str(error)))
             if bar is not None:
                 bar.set_postfix_str(name, refresh=False)
@@ -91,7 +91,7 @@ def _build_one(folder: Path, dist: Path, built: Built) -> None:
         try:
             changed = _write(target, make(project))
         except OSError as error:
-            raise DistError(f"{project.name}: cannot write {target}: {error.strerror or error}") from None
+            raise DistError(f"cannot write {target}: {error.strerror or error}") from None
         (built.written if changed else built.unchanged).append(name)
 
 

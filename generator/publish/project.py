@@ -50,7 +50,7 @@ _README_TYPES = {".md": "text/markdown", ".rst": "text/x-rst", ".txt": "text/pla
 
 
 def read_project(folder: Path) -> Project:
-    """The project in `folder`; a missing or malformed pyproject.toml is a DistError naming the folder."""
+    """The project in `folder`; a missing or malformed pyproject.toml is a DistError naming the file."""
     try:
         config = tomllib.loads((folder / "pyproject.toml").read_text(encoding="utf-8"))
         project = config["project"]
@@ -73,7 +73,7 @@ def read_project(folder: Path) -> Project:
             files=_files(folder),
         )
     except OSError as error:
-        raise DistError(f"{folder.name}: cannot read {error.filename or folder}: {error.strerror}") from None
+        raise DistError(f"cannot read {error.filename or folder}: {error.strerror}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, InvalidRequirement) as error:
         raise DistError(
             f"{folder.name}: pyproject.toml is not a project boto-typegen wrote ({error})"
