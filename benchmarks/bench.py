@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py                      # every figure, boto-typegen only
     python benchmarks/bench.py --quick              # single-service and users'-side figures only
+    python benchmarks/bench.py --build-only         # only `build --all` (wheels and sdists of every package)
     python benchmarks/bench.py --builder /tmp/bv    # also mypy-boto3-builder installed in that venv
     python benchmarks/bench.py --json results.json  # the raw figures as well
 
@@ -205,6 +206,22 @@ def bench_all(work: Path, runs: int, jobs: int, env: dict[str, str]) -> list[Fig
     return [cold, again, one]
 
 
+def bench_build(work: Path, runs: int, jobs: int, env: dict[str, str]) -> list[Figure]:
+    """`build --all`: every package generated, then a wheel and an sdist each; and again with nothing changed."""
+    cold = Figure(f"build --all, wheels + sdists, cold (--jobs {jobs})", "boto-typegen", "a few minutes")
+    again = Figure("build --all again, output up to date", "boto-typegen", "")
+    for run in range(runs):
+        out = work / f"build-{run}"
+        cache = {**env, "BOTO_TYPEGEN_CACHE": str(work / f"build-cache-{run}")}
+        args = _typegen("build", "--all", "--jobs", str(jobs), "--output", str(out / "output"))
+        args += ["--dist", str(out / "dist")]
+        for figure in (cold, again):
+            result = figure.add(_check(measure(args, work, cache), figure.name))
+            figure.note = result.stdout.strip().splitlines()[-1]
+        shutil.rmtree(out, ignore_errors=True)
+    return [cold, again]
+
+
 def _changed_copy(data: Path, service: str, run: int) -> None:
     """A --data-path copy of one service's model with its documentation changed."""
     sys.path.insert(0, str(REPO))
@@ -322,6 +339,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--all-runs", type=int, default=1, help="runs of each all-services figure")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="--jobs for the all-services runs")
     parser.add_argument("--quick", action="store_true", help="skip the all-services figures")
+    parser.add_argument("--build-only", action="store_true", help="only the `build --all` figures")
     parser.add_argument("--no-published", action="store_true", help="skip downloading the published package")
     parser.add_argument("--no-users", action="store_true", help="skip the mypy/pyright (users' side) figures")
     parser.add_argument("--builder", type=Path, help="a venv with mypy-boto3-builder, to compare against")
@@ -338,11 +356,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"boto-typegen benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}, work {work}")
     figures: list[Figure] = []
     stages: list[Callable[[], list[Figure]]] = [lambda: bench_single(work, args.runs, env)]
-    if not args.quick:
+    if not args.quick and not args.build_only:
         stages.append(lambda: bench_all(work, args.all_runs, args.jobs, env))
-    if not args.no_users:
+    if not args.quick:
+        stages.append(lambda: bench_build(work, args.all_runs, args.jobs, env))
+    if args.build_only:
+        stages = stages[-1:]
+    elif not args.no_users:
         stages.append(lambda: bench_users(work, args.runs, not args.no_published))
-    if args.builder:
+    if args.builder and not args.build_only:
         stages.append(lambda: bench_builder(work, args.builder, max(1, args.runs // 2), args.builder_all))
     for stage in stages:
         figures += stage()

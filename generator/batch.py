@@ -26,10 +26,12 @@ class Job:
     docs: Optional[Path]
     use_black: bool = False
     force: bool = False
+    post: Optional[int] = None  # the packages' .postN release number (`boto-typegen build --post N`)
 
     @property
     def options(self) -> str:
-        return f"docs={self.docs is not None};black={self.use_black}"
+        post = "" if self.post is None else f";post={self.post}"
+        return f"docs={self.docs is not None};black={self.use_black}{post}"
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,7 @@ def _generate_one(service: str) -> Outcome:
     job = worker.job
     key = worker.inputs.key(service)
     try:
-        written = generate_service(worker.data, service, job.output, job.docs, job.use_black)
+        written = generate_service(worker.data, service, job.output, job.docs, job.use_black, job.post)
     except GeneratorError as error:
         worker.stamps.forget(service)
         return Outcome(service, error=str(error))

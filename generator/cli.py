@@ -44,9 +44,48 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     docs.add_argument("--site-dir", type=Path, help="build: the folder for the HTML (default: site/)")
     docs.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: the address to listen on")
+    _build_parser(commands)
     listing = commands.add_parser("list", help="the services botocore knows, one a line")
     listing.add_argument("--data-path", type=Path, help=argparse.SUPPRESS)
     return parser
+
+
+def _build_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    build = commands.add_parser("build", help="build a wheel and an sdist of each stub package")
+    build.add_argument(
+        "services", nargs="*", metavar="SERVICE", help=f"botocore service names (default: {DEFAULT_SERVICE})"
+    )
+    build.add_argument("--all", action="store_true", help="every service botocore ships")
+    build.add_argument("--dist", type=Path, required=True, help="folder for the wheels and sdists")
+    build.add_argument("--output", type=Path, default=Path("output"), help="folder for the package folders")
+    build.add_argument("--post", type=_post, metavar="N", help="a .postN release of the same version")
+    build.add_argument("--data-path", type=Path, help="a folder of botocore models searched before botocore's own")
+    build.add_argument(
+        "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores with --all, else 1)"
+    )
+    build.add_argument("--force", action="store_true", help="regenerate packages that are up to date")
+
+
+def _post(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a release number (0 or more), got {text!r}")
+    return int(text)
+
+
+def _build(args: argparse.Namespace, services: list[str]) -> int:
+    from .publish.build import Release, build
+
+    jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
+    release = Release(services, args.dist, args.output, args.data_path, args.post, jobs, args.force)
+    built = build(release, keep_going=args.all, progress=len(services) > 1)
+    print(built.summary(args.dist))
+    for package, error in built.failures:
+        print(f"boto-typegen: {package}: {error}", file=sys.stderr)
+    if built.failures:
+        names = ", ".join(package for package, _ in built.failures)
+        print(f"boto-typegen: error: {len(built.failures)} packages failed: {names}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _positive(text: str) -> int:
@@ -67,7 +106,7 @@ def _said(outcome: Outcome, output: Path) -> None:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "generate" and args.all and args.services:
+    if args.command in ("generate", "build") and args.all and args.services:
         parser.error("give SERVICE names or --all, not both")
     try:
         if args.command == "docs":
@@ -89,6 +128,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print("\n".join(data.service_names()))
             return 0
         services = list(data.service_names()) if args.all else args.services or [DEFAULT_SERVICE]
+        if args.command == "build":
+            return _build(args, services)
         docs = None if args.no_docs else args.docs
         job = Job(args.data_path, args.output, docs, use_black=args.format, force=args.force or args.format)
         jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)

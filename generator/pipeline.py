@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -26,9 +26,9 @@ class Written:
 
 
 def render_service(
-    data: BotocoreData, service: str, use_black: bool = False
+    data: BotocoreData, service: str, use_black: bool = False, post: Optional[int] = None
 ) -> tuple[ServicePackage, dict[str, str]]:
-    package = build_package(data.load(service))
+    package = replace(build_package(data.load(service)), post=post)
     return package, format_files(render_stubs(package), use_black)
 
 
@@ -38,8 +38,9 @@ def generate_service(
     output: Path,
     docs: Optional[Path] = None,
     use_black: bool = False,
+    post: Optional[int] = None,
 ) -> Written:
-    package, stubs = render_service(data, service, use_black)
+    package, stubs = render_service(data, service, use_black, post)
     write_tree(output, package.pypi_name, stubs)
     folders = [output / package.pypi_name]
     pages = render_docs(package) if docs is not None else {}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from .defs import LiteralDef, TypeDef
+from .family import BOTO3, Family
 from .members import Method
 from .resources import ServiceResourceDef
 from .types import DefRef, Import, Module, TypeExpr
@@ -125,6 +126,8 @@ class ServicePackage:
     waiters: tuple[ClassDef, ...] = ()
     dependencies: tuple[str, ...] = ()  # stub packages beyond botocore-stubs, for imports like boto3.s3.transfer
     resource: Optional[ServiceResourceDef] = None
+    post: Optional[int] = None  # a .postN rebuild of the same botocore version
+    family: Family = BOTO3
 
     @property
     def absent_modules(self) -> frozenset[str]:
@@ -138,11 +141,16 @@ class ServicePackage:
 
     @property
     def module_name(self) -> str:
-        return "types_boto3_" + self.service_name.replace("-", "_")
+        return self.family.module(self.service_name)
 
     @property
     def pypi_name(self) -> str:
-        return "types-boto3-" + self.service_name
+        return self.family.distribution(self.service_name)
+
+    @property
+    def version(self) -> str:
+        """The distribution's version."""
+        return self.family.version(self.botocore_version, self.post)
 
     @property
     def type_defs_module(self) -> ModuleDef:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ...ir.family import BOTO3
+
 # the page of each optional module, skipped (like the module's stub) when a service lacks it
 OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resource": "service_resource"}
 
@@ -38,7 +40,7 @@ class SiteService:
 
     @property
     def pypi_name(self) -> str:
-        return "types-boto3-" + self.name
+        return BOTO3.distribution(self.name)
 
 
 def site_services(folders: dict[str, set[str]], service_names: Iterable[str]) -> tuple[SiteService, ...]:
