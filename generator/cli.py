@@ -13,6 +13,7 @@ from .errors import GeneratorError
 
 if TYPE_CHECKING:
     from .batch import Outcome
+    from .parse.source import BotocoreData
 
 DEFAULT_SERVICE = "sagemaker-edge"
 
@@ -32,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--no-docs", action="store_true", help="write the stubs only")
     generate.add_argument(
         "--data-path", type=Path, help="a folder of botocore models searched before botocore's own"
+    )
+    generate.add_argument(
+        "--botocore-version",
+        "--version-override",
+        metavar="VERSION",
+        help="the botocore version of --data-path's models, when it is not inside a botocore installation",
     )
     generate.add_argument("--all", action="store_true", help="every service botocore ships")
     generate.add_argument(
@@ -64,6 +71,15 @@ def _said(outcome: Outcome, output: Path) -> None:
     print(f"{outcome.service}: {what} in {output}", flush=True)
 
 
+def _warn_unknown_version(data: BotocoreData, data_path: Optional[Path]) -> None:
+    if not data.version.known:
+        print(
+            f"boto-typegen: warning: --data-path {data_path} is not a botocore installation's data/ folder; "
+            f"writing the installed botocore's version {data.version.version} (state it with --botocore-version)",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -84,13 +100,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
         gc.freeze()
         gc.set_threshold(*threshold)
-        data = BotocoreData(args.data_path)
+        data = BotocoreData(args.data_path, getattr(args, "botocore_version", None))
         if args.command == "list":
             print("\n".join(data.service_names()))
             return 0
         services = list(data.service_names()) if args.all else args.services or [DEFAULT_SERVICE]
         docs = None if args.no_docs else args.docs
-        job = Job(args.data_path, args.output, docs, use_black=args.format, force=args.force or args.format)
+        job = Job(
+            args.data_path,
+            args.output,
+            docs,
+            use_black=args.format,
+            force=args.force or args.format,
+            botocore_version=args.botocore_version,
+        )
         jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
         run = run_services(
             job,
@@ -104,6 +127,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             index_docs(data, args.docs)
         if args.all:
             print(run.summary())
+        _warn_unknown_version(data, args.data_path)  # after the run: an error stays the one line on stderr
         if run.failures:
             for failure in run.failures:
                 print(f"boto-typegen: {failure.service}: {failure.error}", file=sys.stderr)
