@@ -167,7 +167,9 @@ def _start_worker(job: Job, inputs: Inputs, keep_going: bool, data: Optional[Bot
     if data is None:  # a pool process: Ctrl-C is the parent's to handle
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     _cache_templates()
-    _worker = _Worker(job, inputs, keep_going, data or BotocoreData(job.data_path, job.botocore_version), Stamps(job.output, job.docs))
+    _worker = _Worker(
+        job, inputs, keep_going, data or BotocoreData(job.data_path, job.botocore_version), Stamps(job.output, job.docs)
+    )
 
 
 def _cache_templates() -> None:

@@ -1,4 +1,4 @@
-"""The command line: `boto-typegen generate | list`; user mistakes become one line on stderr."""
+"""The command line: `boto-typegen generate | diff | docs | list`; user mistakes become one line on stderr."""
 
 from __future__ import annotations
 
@@ -31,9 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--output", type=Path, default=Path("output"), help="folder for the packages")
     generate.add_argument("--docs", type=Path, default=Path("docs"), help="folder for the docs pages")
     generate.add_argument("--no-docs", action="store_true", help="write the stubs only")
-    generate.add_argument(
-        "--data-path", type=Path, help="a folder of botocore models searched before botocore's own"
-    )
+    generate.add_argument("--data-path", type=Path, help="a folder of botocore models searched before botocore's own")
     generate.add_argument(
         "--botocore-version",
         "--version-override",
@@ -51,9 +49,31 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     docs.add_argument("--site-dir", type=Path, help="build: the folder for the HTML (default: site/)")
     docs.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: the address to listen on")
+    _diff_parser(commands)
     listing = commands.add_parser("list", help="the services botocore knows, one a line")
     listing.add_argument("--data-path", type=Path, help=argparse.SUPPRESS)
     return parser
+
+
+def _diff_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    diff = commands.add_parser("diff", help="what changes for user code between two generations")
+    diff.add_argument("old", type=Path, metavar="OLD", help="an output folder of `generate` (the earlier one)")
+    diff.add_argument("new", type=Path, metavar="NEW", help="an output folder of `generate` (the later one)")
+    style = diff.add_mutually_exclusive_group()
+    style.add_argument("--json", action="store_true", help="the report as JSON")
+    style.add_argument("--markdown", action="store_true", help="the report as markdown, for release notes")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Exit 1 when anything is breaking, so CI can gate an upgrade."""
+    from .diff.compare import compare_generations
+    from .diff.reader import read_generation
+    from .render.diff import render_json, render_markdown, render_text
+
+    report = compare_generations(read_generation(args.old), read_generation(args.new))
+    render = render_json if args.json else render_markdown if args.markdown else render_text
+    sys.stdout.write(render(report))
+    return 1 if report.breaking_count else 0
 
 
 def _positive(text: str) -> int:
@@ -86,6 +106,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "generate" and args.all and args.services:
         parser.error("give SERVICE names or --all, not both")
     try:
+        if args.command == "diff":
+            return _diff(args)
         if args.command == "docs":
             from .site import run_mkdocs  # the site needs neither botocore nor the templates
 

@@ -60,8 +60,10 @@ class BotocoreData:
         if data_path is not None and not data_path.is_dir():
             raise ModelError(f"--data-path {data_path}: not a folder")
         extra = [str(data_path)] if data_path else []
-        self.loader = Loader(extra_search_paths=extra)
         self.version = data_version(data_path, version)
+        # another installation's data/ stands alone: services it lacks must not come from this botocore
+        alone = self.version.origin.startswith("installation")
+        self.loader = Loader(extra_search_paths=extra, include_default_search_paths=not alone)
 
     def service_names(self) -> tuple[str, ...]:
         return tuple(self.loader.list_available_services("service-2"))
@@ -141,9 +143,7 @@ class BotocoreData:
     def _data_file(self, name: str) -> str:
         """The file botocore reads for a shared data file (endpoints), for error messages."""
         found = (
-            os.path.join(root, name + suffix)
-            for root in self.loader.search_paths
-            for suffix in (".json", ".json.gz")
+            os.path.join(root, name + suffix) for root in self.loader.search_paths for suffix in (".json", ".json.gz")
         )
         return next((path for path in found if os.path.isfile(path)), f"botocore data {name!r}")
 
