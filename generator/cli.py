@@ -59,6 +59,7 @@ def _diff_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     diff = commands.add_parser("diff", help="what changes for user code between two generations")
     diff.add_argument("old", type=Path, metavar="OLD", help="an output folder of `generate` (the earlier one)")
     diff.add_argument("new", type=Path, metavar="NEW", help="an output folder of `generate` (the later one)")
+    diff.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: the cores)")
     style = diff.add_mutually_exclusive_group()
     style.add_argument("--json", action="store_true", help="the report as JSON")
     style.add_argument("--markdown", action="store_true", help="the report as markdown, for release notes")
@@ -70,7 +71,8 @@ def _diff(args: argparse.Namespace) -> int:
     from .diff.reader import read_generation
     from .render.diff import render_json, render_markdown, render_text
 
-    report = compare_generations(read_generation(args.old), read_generation(args.new))
+    old, new = read_generation(args.old), read_generation(args.new)
+    report = compare_generations(old, new, args.jobs or os.cpu_count() or 1)
     render = render_json if args.json else render_markdown if args.markdown else render_text
     sys.stdout.write(render(report))
     return 1 if report.breaking_count else 0

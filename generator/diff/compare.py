@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from .changes import Change, Report, ServiceChanges, Verdict
+from .reader import PackageFiles
 from .facts import (
     AliasFact,
     ClassFact,
@@ -23,7 +24,6 @@ from .facts import (
     Direction,
     MethodFact,
     Name,
-    PackageFacts,
     Signature,
     Type,
     TypedDictFact,
@@ -32,29 +32,74 @@ from .facts import (
 B, C = Verdict.BREAKING, Verdict.COMPATIBLE
 
 
-def compare_generations(old: dict[str, PackageFacts], new: dict[str, PackageFacts]) -> Report:
-    services = []
-    for service in sorted(set(old) | set(new)):
-        before, after = old.get(service), new.get(service)
-        changes = ServiceChanges(service, before.version if before else "", after.version if after else "")
-        changes.changes = sorted(compare_packages(before, after))
-        services.append(changes)
-    return Report(services)
+def compare_generations(old: dict[str, PackageFiles], new: dict[str, PackageFiles], jobs: int = 1) -> Report:
+    services = sorted(set(old) | set(new))
+    pairs = [(old.get(service), new.get(service)) for service in services]
+    if jobs > 1 and len(pairs) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only a many-service diff pays for the processes
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            found = list(pool.map(_compare_pair, pairs, chunksize=8))
+    else:
+        found = [_compare_pair(pair) for pair in pairs]
+    report = []
+    for service, (before, after), changes in zip(services, pairs, found):
+        versions = (before.version if before else "", after.version if after else "")
+        report.append(ServiceChanges(service, *versions, changes=changes))
+    return Report(report)
 
 
-def compare_packages(old: Optional[PackageFacts], new: Optional[PackageFacts]) -> Iterator[Change]:
-    before = old.definitions if old else {}
-    after = new.definitions if new else {}
+def _compare_pair(pair: tuple[Optional[PackageFiles], Optional[PackageFiles]]) -> list[Change]:
+    return sorted(compare_packages(*pair))
+
+
+def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -> Iterator[Change]:
+    """The changes of the modules whose text differs (a module the same on both sides has the same facts)."""
+    modules = set(old.texts if old else ()) | set(new.texts if new else ())
+    changed = [
+        module
+        for module in sorted(modules)
+        if old is None
+        or new is None
+        or module not in old.texts
+        or module not in new.texts
+        or old.body(module) != new.body(module)
+    ]
+    before: dict[Name, Definition] = {}
+    after: dict[Name, Definition] = {}
+    for module in changed:
+        if old is not None and module in old.texts:
+            before.update(old.definitions(module))
+        if new is not None and module in new.texts:
+            after.update(new.definitions(module))
+    kept = [name for name in set(before) & set(after) if before[name] != after[name]]
+    directions = _directions(old, new, kept)
     for name in set(before) | set(after):
         label = name.render()
         if name not in after:
             yield Change(label, "removed", B)
         elif name not in before:
             yield Change(label, "added", C)
-        else:
-            assert old is not None and new is not None
-            direction = old.direction(name) | new.direction(name)
-            yield from _definition(label, before[name], after[name], direction or Direction.BOTH)
+        elif before[name] != after[name]:
+            yield from _definition(label, before[name], after[name], directions.get(name) or Direction.BOTH)
+
+
+def _directions(old: Optional[PackageFiles], new: Optional[PackageFiles], names: list[Name]) -> dict[Name, Direction]:
+    """Each name's direction on either side (a definition used both ways in the two counts as both)."""
+    needed = [name for name in names if not isinstance(_any(old, new, name), ClassFact)]
+    if not needed or old is None or new is None:
+        return {}
+    before, after = old.directions(needed), new.directions(needed)
+    return {name: before.get(name, Direction.NONE) | after.get(name, Direction.NONE) for name in needed}
+
+
+def _any(old: Optional[PackageFiles], new: Optional[PackageFiles], name: Name) -> Optional[Definition]:
+    for package in (new, old):
+        if package is not None:
+            found = package.definitions(name.module).get(name)
+            if found is not None:
+                return found
+    return None
 
 
 def _definition(label: str, old: Definition, new: Definition, direction: Direction) -> Iterator[Change]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 from .facts import Type
 
@@ -15,6 +16,12 @@ _SAME = {
     "Tuple": "tuple",
     "Type": "type",
 }
+
+
+@lru_cache(maxsize=None)
+def type_of(text: str) -> Type:
+    """The type an annotation's source text says; the same text recurs thousands of times in a package."""
+    return to_type(ast.parse(text.strip(), mode="eval").body)
 
 
 def to_type(node: ast.expr) -> Type:
