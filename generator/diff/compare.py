@@ -152,8 +152,11 @@ def _type_change(label: str, kind: str, subject: str, old: Type, new: Type, dire
         # a new value in a result is compatible by the rule, though an exhaustive match sees it
         note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
         yield Change(label, "literal-values-added", C, subject, _values(added) + note)
-    elif literal and gone and not added:
-        yield Change(label, "literal-values-removed", verdict, subject, _values(gone))
+    elif literal:  # values gone (and maybe others added): two changes, each with its own verdict
+        yield Change(label, "literal-values-removed", _worst(direction, B, C), subject, _values(gone))
+        if added:
+            note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
+            yield Change(label, "literal-values-added", C, subject, _values(added) + note)
     else:
         yield Change(label, kind, verdict, subject, f"{old.render()} → {new.render()}")
 
