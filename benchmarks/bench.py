@@ -5,6 +5,7 @@
     python benchmarks/bench.py --build-only         # only `build --all` (wheels and sdists of every package)
     python benchmarks/bench.py --builder /tmp/bv    # also mypy-boto3-builder installed in that venv
     python benchmarks/bench.py --json results.json  # the raw figures as well
+    python benchmarks/bench.py --diff OLD NEW       # also `boto-typegen diff` over two generations
 
 Every run is a fresh process. Memory is the peak resident set: for one process its own peak (wait4), for
 a parallel run the peak of the RSS summed over the process tree, sampled every 10 ms from /proc. Nothing
@@ -222,6 +223,18 @@ def bench_build(work: Path, runs: int, jobs: int, env: dict[str, str]) -> list[F
     return [cold, again]
 
 
+def bench_diff(work: Path, runs: int, jobs: int, env: dict[str, str], old: Path, new: Path) -> list[Figure]:
+    """`diff OLD NEW` over two generations of every service (exit 1 means breaking changes, not failure)."""
+    figure = Figure(f"diff of two all-services generations (--jobs {jobs})", "boto-typegen", "<= 10 s")
+    for _ in range(runs):
+        result = measure(_typegen("diff", str(old), str(new), "--jobs", str(jobs)), work, env)
+        if result.returncode not in (0, 1):
+            _check(result, figure.name)
+        figure.add(result)
+        figure.note = result.stdout.strip().splitlines()[-1]
+    return [figure]
+
+
 def _changed_copy(data: Path, service: str, run: int) -> None:
     """A --data-path copy of one service's model with its documentation changed."""
     sys.path.insert(0, str(REPO))
@@ -345,6 +358,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--builder", type=Path, help="a venv with mypy-boto3-builder, to compare against")
     parser.add_argument("--builder-all", action="store_true", help="also time the builder on every service")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--diff", type=Path, nargs=2, metavar=("OLD", "NEW"), help="two all-services generations to time `diff` on"
+    )
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="boto-typegen-bench."))
@@ -364,6 +380,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         stages = stages[-1:]
     elif not args.no_users:
         stages.append(lambda: bench_users(work, args.runs, not args.no_published))
+    if args.diff:
+        stages.append(lambda: bench_diff(work, args.all_runs, args.jobs, env, *args.diff))
     if args.builder and not args.build_only:
         stages.append(lambda: bench_builder(work, args.builder, max(1, args.runs // 2), args.builder_all))
     for stage in stages:

@@ -27,11 +27,12 @@ class Job:
     use_black: bool = False
     force: bool = False
     post: Optional[int] = None  # the packages' .postN release number (`boto-typegen build --post N`)
+    botocore_version: Optional[str] = None  # stated by the user; else read from the data (parse/versions.py)
 
     @property
     def options(self) -> str:
         post = "" if self.post is None else f";post={self.post}"
-        return f"docs={self.docs is not None};black={self.use_black}{post}"
+        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}"
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def run_services(
     the first error is raised as it is (a GeneratorError becomes one line on stderr).
     """
     started = time.perf_counter()
-    data = BotocoreData(job.data_path)
+    data = BotocoreData(job.data_path, job.botocore_version)
     names = data.service_names()
     for service in services:
         if service not in names:
@@ -168,7 +169,9 @@ def _start_worker(job: Job, inputs: Inputs, keep_going: bool, data: Optional[Bot
     if data is None:  # a pool process: Ctrl-C is the parent's to handle
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     _cache_templates()
-    _worker = _Worker(job, inputs, keep_going, data or BotocoreData(job.data_path), Stamps(job.output, job.docs))
+    _worker = _Worker(
+        job, inputs, keep_going, data or BotocoreData(job.data_path, job.botocore_version), Stamps(job.output, job.docs)
+    )
 
 
 def _cache_templates() -> None:

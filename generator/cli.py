@@ -1,4 +1,4 @@
-"""The command line: `boto-typegen generate | list`; user mistakes become one line on stderr."""
+"""The command line: `boto-typegen generate | diff | docs | list`; user mistakes become one line on stderr."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .errors import GeneratorError
 
 if TYPE_CHECKING:
     from .batch import Outcome
+    from .parse.source import BotocoreData
 
 DEFAULT_SERVICE = "sagemaker-edge"
 
@@ -30,8 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--output", type=Path, default=Path("output"), help="folder for the packages")
     generate.add_argument("--docs", type=Path, default=Path("docs"), help="folder for the docs pages")
     generate.add_argument("--no-docs", action="store_true", help="write the stubs only")
+    generate.add_argument("--data-path", type=Path, help="a folder of botocore models searched before botocore's own")
     generate.add_argument(
-        "--data-path", type=Path, help="a folder of botocore models searched before botocore's own"
+        "--botocore-version",
+        "--version-override",
+        metavar="VERSION",
+        help="the botocore version of --data-path's models, when it is not inside a botocore installation",
     )
     generate.add_argument("--all", action="store_true", help="every service botocore ships")
     generate.add_argument(
@@ -45,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument("--site-dir", type=Path, help="build: the folder for the HTML (default: site/)")
     docs.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: the address to listen on")
     _build_parser(commands)
+    _diff_parser(commands)
     listing = commands.add_parser("list", help="the services botocore knows, one a line")
     listing.add_argument("--data-path", type=Path, help=argparse.SUPPRESS)
     return parser
@@ -61,6 +67,11 @@ def _build_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]
     build.add_argument("--post", type=_post, metavar="N", help="a .postN release of the same version")
     build.add_argument("--data-path", type=Path, help="a folder of botocore models searched before botocore's own")
     build.add_argument(
+        "--botocore-version",
+        metavar="VERSION",
+        help="the botocore version of --data-path's models, when it is not inside a botocore installation",
+    )
+    build.add_argument(
         "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores with --all, else 1)"
     )
     build.add_argument("--force", action="store_true", help="regenerate packages that are up to date")
@@ -76,7 +87,9 @@ def _build(args: argparse.Namespace, services: list[str]) -> int:
     from .publish.build import Release, build
 
     jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
-    release = Release(services, args.dist, args.output, args.data_path, args.post, jobs, args.force)
+    release = Release(
+        services, args.dist, args.output, args.data_path, args.post, jobs, args.force, args.botocore_version
+    )
     built = build(release, keep_going=args.all, progress=len(services) > 1)
     print(built.summary(args.dist))
     for package, error in built.failures:
@@ -86,6 +99,29 @@ def _build(args: argparse.Namespace, services: list[str]) -> int:
         print(f"boto-typegen: error: {len(built.failures)} packages failed: {names}", file=sys.stderr)
         return 1
     return 0
+
+
+def _diff_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    diff = commands.add_parser("diff", help="what changes for user code between two generations")
+    diff.add_argument("old", type=Path, metavar="OLD", help="an output folder of `generate` (the earlier one)")
+    diff.add_argument("new", type=Path, metavar="NEW", help="an output folder of `generate` (the later one)")
+    diff.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: the cores)")
+    style = diff.add_mutually_exclusive_group()
+    style.add_argument("--json", action="store_true", help="the report as JSON")
+    style.add_argument("--markdown", action="store_true", help="the report as markdown, for release notes")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Exit 1 when anything is breaking, so CI can gate an upgrade."""
+    from .diff.compare import compare_generations
+    from .diff.reader import read_generation
+    from .render.diff import render_json, render_markdown, render_text
+
+    old, new = read_generation(args.old), read_generation(args.new)
+    report = compare_generations(old, new, args.jobs or os.cpu_count() or 1)
+    render = render_json if args.json else render_markdown if args.markdown else render_text
+    sys.stdout.write(render(report))
+    return 1 if report.breaking_count else 0
 
 
 def _positive(text: str) -> int:
@@ -103,12 +139,23 @@ def _said(outcome: Outcome, output: Path) -> None:
     print(f"{outcome.service}: {what} in {output}", flush=True)
 
 
+def _warn_unknown_version(data: BotocoreData, data_path: Optional[Path]) -> None:
+    if not data.version.known:
+        print(
+            f"boto-typegen: warning: --data-path {data_path} is not a botocore installation's data/ folder; "
+            f"writing the installed botocore's version {data.version.version} (state it with --botocore-version)",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command in ("generate", "build") and args.all and args.services:
         parser.error("give SERVICE names or --all, not both")
     try:
+        if args.command == "diff":
+            return _diff(args)
         if args.command == "docs":
             from .site import run_mkdocs  # the site needs neither botocore nor the templates
 
@@ -123,7 +170,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
         gc.freeze()
         gc.set_threshold(*threshold)
-        data = BotocoreData(args.data_path)
+        data = BotocoreData(args.data_path, getattr(args, "botocore_version", None))
         if args.command == "list":
             print("\n".join(data.service_names()))
             return 0
@@ -131,7 +178,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "build":
             return _build(args, services)
         docs = None if args.no_docs else args.docs
-        job = Job(args.data_path, args.output, docs, use_black=args.format, force=args.force or args.format)
+        job = Job(
+            args.data_path,
+            args.output,
+            docs,
+            use_black=args.format,
+            force=args.force or args.format,
+            botocore_version=args.botocore_version,
+        )
         jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
         run = run_services(
             job,
@@ -145,6 +199,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             index_docs(data, args.docs)
         if args.all:
             print(run.summary())
+        _warn_unknown_version(data, args.data_path)  # after the run: an error stays the one line on stderr
         if run.failures:
             for failure in run.failures:
                 print(f"boto-typegen: {failure.service}: {failure.error}", file=sys.stderr)

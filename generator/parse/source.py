@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-import botocore
 from botocore.exceptions import DataNotFoundError, UndefinedModelAttributeError
 from botocore.loaders import Loader
 from botocore.model import InvalidShapeError, NoShapeFoundError, ServiceModel
@@ -18,6 +17,7 @@ from botocore.regions import EndpointResolver
 from botocore.utils import get_service_module_name
 
 from ..errors import ModelError, UnknownServiceError
+from .versions import data_version
 
 # what a truncated, corrupt or unreadable JSON (or .json.gz) file raises while botocore loads it
 _LOAD_ERRORS = (ValueError, OSError, EOFError, zlib.error, UnicodeDecodeError)
@@ -55,13 +55,15 @@ class ServiceSource:
 class BotocoreData:
     """The models botocore ships (plus any folder given with --data-path, searched first)."""
 
-    def __init__(self, data_path: Optional[Path] = None) -> None:
+    def __init__(self, data_path: Optional[Path] = None, version: Optional[str] = None) -> None:
         # botocore skips a search path that is missing; a mistyped --data-path must not go unnoticed
         if data_path is not None and not data_path.is_dir():
             raise ModelError(f"--data-path {data_path}: not a folder")
         extra = [str(data_path)] if data_path else []
-        self.loader = Loader(extra_search_paths=extra)
-        self.version: str = botocore.__version__
+        self.version = data_version(data_path, version)
+        # another installation's data/ stands alone: services it lacks must not come from this botocore
+        alone = self.version.origin.startswith("installation")
+        self.loader = Loader(extra_search_paths=extra, include_default_search_paths=not alone)
 
     def service_names(self) -> tuple[str, ...]:
         return tuple(self.loader.list_available_services("service-2"))
@@ -79,7 +81,7 @@ class BotocoreData:
             class_prefix=class_prefix(model),
             regions=self._regions(model.endpoint_prefix),
             all_services=names,
-            botocore_version=self.version,
+            botocore_version=self.version.version,
             paginators=self._optional(service_name, "paginators-1", "pagination"),
             waiters=self._optional(service_name, "waiters-2", "waiters"),
         )
@@ -141,9 +143,7 @@ class BotocoreData:
     def _data_file(self, name: str) -> str:
         """The file botocore reads for a shared data file (endpoints), for error messages."""
         found = (
-            os.path.join(root, name + suffix)
-            for root in self.loader.search_paths
-            for suffix in (".json", ".json.gz")
+            os.path.join(root, name + suffix) for root in self.loader.search_paths for suffix in (".json", ".json.gz")
         )
         return next((path for path in found if os.path.isfile(path)), f"botocore data {name!r}")
 

@@ -29,6 +29,7 @@ class Release:
     post: Optional[int] = None
     jobs: int = 1
     force: bool = False
+    botocore_version: Optional[str] = None  # stated by the user for a bare --data-path
     family: Family = BOTO3
 
 
@@ -58,7 +59,14 @@ def build(release: Release, keep_going: bool = False, progress: bool = False) ->
     """Build every package of `release`; with `keep_going` a failing package is recorded, not raised."""
     started = time.perf_counter()
     _check_writable(release.dist)
-    job = Job(release.data_path, release.output, None, force=release.force, post=release.post)
+    job = Job(
+        release.data_path,
+        release.output,
+        None,
+        force=release.force,
+        post=release.post,
+        botocore_version=release.botocore_version,
+    )
     run = run_services(job, release.services, release.jobs, progress=progress, keep_going=keep_going)
     built = Built(run.outcomes)
     for outcome in run.failures:

@@ -1,0 +1,232 @@
+"""Facts of two generations → changes, each with its verdict for user code.
+
+The rules, by the direction of the definition (reader.py decides it from how methods use it):
+- input (a request): breaking when it accepts less — a key removed or made required, a required key added,
+  a type that loses a member (a Literal value gone); compatible when it accepts more.
+- output (a result): breaking when it gives something else — a key removed or made NotRequired, a type that
+  gains a member (other than a Literal value); compatible when it gives less or only adds keys. A Literal
+  value added is compatible, and said so: an exhaustive match sees the new value.
+- both, or used by no method (a user may build it or read it): breaking if either reading is.
+- a public name, method or attribute removed, or a parameter removed or made required: breaking; anything
+  added that is optional: compatible; docstring changes: compatible.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from .changes import Change, Report, ServiceChanges, Verdict
+from .reader import PackageFiles
+from .facts import (
+    AliasFact,
+    ClassFact,
+    Definition,
+    Direction,
+    MethodFact,
+    Name,
+    Signature,
+    Type,
+    TypedDictFact,
+)
+
+B, C = Verdict.BREAKING, Verdict.COMPATIBLE
+
+
+def compare_generations(old: dict[str, PackageFiles], new: dict[str, PackageFiles], jobs: int = 1) -> Report:
+    services = sorted(set(old) | set(new))
+    pairs = [(old.get(service), new.get(service)) for service in services]
+    if jobs > 1 and len(pairs) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only a many-service diff pays for the processes
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            found = list(pool.map(_compare_pair, pairs, chunksize=8))
+    else:
+        found = [_compare_pair(pair) for pair in pairs]
+    report = []
+    for service, (before, after), changes in zip(services, pairs, found):
+        versions = (before.version if before else "", after.version if after else "")
+        report.append(ServiceChanges(service, *versions, changes=changes))
+    return Report(report)
+
+
+def _compare_pair(pair: tuple[Optional[PackageFiles], Optional[PackageFiles]]) -> list[Change]:
+    return sorted(compare_packages(*pair))
+
+
+def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -> Iterator[Change]:
+    """The changes of the modules whose text differs (a module the same on both sides has the same facts)."""
+    modules = set(old.texts if old else ()) | set(new.texts if new else ())
+    changed = [
+        module
+        for module in sorted(modules)
+        if old is None
+        or new is None
+        or module not in old.texts
+        or module not in new.texts
+        or old.body(module) != new.body(module)
+    ]
+    before: dict[Name, Definition] = {}
+    after: dict[Name, Definition] = {}
+    for module in changed:
+        if old is not None and module in old.texts:
+            before.update(old.definitions(module))
+        if new is not None and module in new.texts:
+            after.update(new.definitions(module))
+    kept = [name for name in set(before) & set(after) if before[name] != after[name]]
+    directions = _directions(old, new, kept)
+    for name in set(before) | set(after):
+        label = name.render()
+        if name not in after:
+            yield Change(label, "removed", B)
+        elif name not in before:
+            yield Change(label, "added", C)
+        elif before[name] != after[name]:
+            yield from _definition(label, before[name], after[name], directions.get(name) or Direction.BOTH)
+
+
+def _directions(old: Optional[PackageFiles], new: Optional[PackageFiles], names: list[Name]) -> dict[Name, Direction]:
+    """Each name's direction on either side (a definition used both ways in the two counts as both)."""
+    needed = [name for name in names if not isinstance(_any(old, new, name), ClassFact)]
+    if not needed or old is None or new is None:
+        return {}
+    before, after = old.directions(needed), new.directions(needed)
+    return {name: before.get(name, Direction.NONE) | after.get(name, Direction.NONE) for name in needed}
+
+
+def _any(old: Optional[PackageFiles], new: Optional[PackageFiles], name: Name) -> Optional[Definition]:
+    for package in (new, old):
+        if package is not None:
+            found = package.definitions(name.module).get(name)
+            if found is not None:
+                return found
+    return None
+
+
+def _definition(label: str, old: Definition, new: Definition, direction: Direction) -> Iterator[Change]:
+    if type(old) is not type(new):
+        yield Change(label, "kind-changed", B, detail=f"{_kind(old)} → {_kind(new)}")
+    elif isinstance(old, TypedDictFact) and isinstance(new, TypedDictFact):
+        yield from _typed_dict(label, old, new, direction)
+    elif isinstance(old, AliasFact) and isinstance(new, AliasFact):
+        yield from _type_change(label, "type", "", old.type, new.type, direction)
+    elif isinstance(old, ClassFact) and isinstance(new, ClassFact):
+        yield from _class(label, old, new)
+
+
+def _kind(definition: Definition) -> str:
+    return {TypedDictFact: "TypedDict", AliasFact: "alias", ClassFact: "class"}[type(definition)]
+
+
+def _worst(direction: Direction, if_input: Verdict, if_output: Verdict) -> Verdict:
+    verdicts = [v for d, v in ((Direction.INPUT, if_input), (Direction.OUTPUT, if_output)) if d in direction]
+    return B if B in verdicts else C
+
+
+def _typed_dict(label: str, old: TypedDictFact, new: TypedDictFact, direction: Direction) -> Iterator[Change]:
+    for key in sorted(set(old.keys) | set(new.keys)):
+        before, after = old.keys.get(key), new.keys.get(key)
+        if after is None:
+            yield Change(label, "key-removed", B, key)
+        elif before is None:
+            required = "required" if after.required else "optional"
+            verdict = _worst(direction, B if after.required else C, C)
+            yield Change(label, f"key-added-{required}", verdict, key, after.type.render())
+        else:
+            if before.required != after.required:
+                kind = "key-required" if after.required else "key-not-required"
+                verdict = _worst(direction, B if after.required else C, C if after.required else B)
+                yield Change(label, kind, verdict, key)
+            yield from _type_change(label, "key-type", key, before.type, after.type, direction)
+    if old.doc != new.doc:
+        yield Change(label, "docstring", C)
+
+
+def _type_change(label: str, kind: str, subject: str, old: Type, new: Type, direction: Direction) -> Iterator[Change]:
+    if old.members == new.members:
+        return
+    gone, added = old.members - new.members, new.members - old.members
+    literal = all(member.startswith("Literal[") for member in gone | added)
+    # an input accepts more when it only gains members, an output gives less when it only loses them
+    verdict = _worst(direction, B if gone else C, B if added else C)
+    if literal and added and not gone:
+        # a new value in a result is compatible by the rule, though an exhaustive match sees it
+        note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
+        yield Change(label, "literal-values-added", C, subject, _values(added) + note)
+    elif literal:  # values gone (and maybe others added): two changes, each with its own verdict
+        yield Change(label, "literal-values-removed", _worst(direction, B, C), subject, _values(gone))
+        if added:
+            note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
+            yield Change(label, "literal-values-added", C, subject, _values(added) + note)
+    else:
+        yield Change(label, kind, verdict, subject, f"{old.render()} → {new.render()}")
+
+
+def _values(members: frozenset[str]) -> str:
+    return ", ".join(sorted(member[len("Literal[") : -1] for member in members))
+
+
+def _class(label: str, old: ClassFact, new: ClassFact) -> Iterator[Change]:
+    for method in sorted(set(old.methods) | set(new.methods)):
+        before, after = old.methods.get(method), new.methods.get(method)
+        if after is None:
+            yield Change(label, "method-removed", B, method)
+        elif before is None:
+            yield Change(label, "method-added", C, method)
+        else:
+            yield from _method(label, method, before, after)
+    for attribute in sorted(set(old.attributes) | set(new.attributes)):
+        was, now = old.attributes.get(attribute), new.attributes.get(attribute)
+        if now is None:
+            yield Change(label, "attribute-removed", B, attribute)
+        elif was is None:
+            yield Change(label, "attribute-added", C, attribute)
+        else:
+            yield from _type_change(label, "attribute-type", attribute, was, now, Direction.OUTPUT)
+    if old.doc != new.doc:
+        yield Change(label, "docstring", C)
+
+
+def _method(label: str, method: str, old: MethodFact, new: MethodFact) -> Iterator[Change]:
+    if len(old.signatures) == 1 and len(new.signatures) == 1:
+        yield from _signature(label, method, old.signatures[0], new.signatures[0])
+        return
+    before = {_render_signature(signature) for signature in old.signatures}
+    after = {_render_signature(signature) for signature in new.signatures}
+    for gone in sorted(before - after):
+        yield Change(label, "overload-removed", B, method, gone)
+    for added in sorted(after - before):
+        yield Change(label, "overload-added", C, method, added)
+    if sorted(s.doc for s in old.signatures) != sorted(s.doc for s in new.signatures):
+        yield Change(label, "docstring", C, method)
+
+
+def _signature(label: str, method: str, old: Signature, new: Signature) -> Iterator[Change]:
+    for parameter in sorted(set(old.parameters) | set(new.parameters)):
+        before, after = old.parameters.get(parameter), new.parameters.get(parameter)
+        subject = f"{method}({parameter})"
+        if after is None:
+            yield Change(label, "parameter-removed", B, subject)
+        elif before is None:
+            required = "required" if after.required else "optional"
+            yield Change(label, f"parameter-added-{required}", B if after.required else C, subject)
+        else:
+            if before.required != after.required:
+                kind = "parameter-required" if after.required else "parameter-optional"
+                yield Change(label, kind, B if after.required else C, subject)
+            if before.kind != after.kind:
+                yield Change(label, "parameter-kind", B, subject, f"{before.kind} → {after.kind}")
+            if before.type is not None and after.type is not None:
+                yield from _type_change(label, "parameter-type", subject, before.type, after.type, Direction.INPUT)
+    if old.returns is not None and new.returns is not None:
+        yield from _type_change(label, "return-type", method, old.returns, new.returns, Direction.OUTPUT)
+    if old.doc != new.doc:
+        yield Change(label, "docstring", C, method)
+
+
+def _render_signature(signature: Signature) -> str:
+    parameters = ", ".join(
+        f"{name}: {parameter.type.render() if parameter.type else 'Any'}{'' if parameter.required else ' = ...'}"
+        for name, parameter in signature.parameters.items()
+    )
+    returns = signature.returns.render() if signature.returns else "Any"
+    return f"({parameters}) -> {returns}"

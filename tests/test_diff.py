@@ -1,0 +1,143 @@
+"""`boto-typegen diff` on two real generations of sagemaker-edge: the committed one, and one from a copy of
+botocore's own model with known edits. Each edit must come out as the change and verdict written beside it."""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import botocore
+import pytest
+
+from conftest import CLI, OUTPUT, PACKAGE_DIR, SERVICE
+
+MODELS = Path(botocore.__file__).parent / "data" / SERVICE
+
+
+def _edit(model: dict[str, Any]) -> None:
+    shapes, operations = model["shapes"], model["operations"]
+    shapes["ChecksumType"]["enum"].append("SHA256")  # output only: a value added
+    shapes["ModelState"]["enum"].remove("UNDEPLOY")  # in a request and a result: a value gone
+    shapes["SendHeartbeatRequest"]["required"].append("AgentMetrics")  # a request key made required
+    shapes["GetDeploymentsRequest"]["required"].remove("DeviceFleetName")  # a request key made optional
+    shapes["GetDeviceRegistrationResult"]["required"] = ["CacheTTL"]  # a result key made required
+    shapes["EdgeMetric"]["members"]["Value"] = {"shape": "String"}  # a request key: float → str
+    shapes.setdefault("String", {"type": "string"})
+    shapes["Model"]["members"].pop("LatestInference")  # a key removed (request side)
+    del operations["GetDeviceRegistration"]  # an operation gone, with its request and result
+    operations["GetDeploymentsAgain"] = {**operations["GetDeployments"], "name": "GetDeploymentsAgain"}
+    operations["SendHeartbeat"]["documentation"] = "<p>Use to check in.</p>"  # docstring only
+
+
+# (name, kind, subject, verdict) each edit above must produce
+EXPECTED = {
+    ("literals.ChecksumTypeType", "literal-values-added", "", "compatible"),
+    ("literals.ModelStateType", "literal-values-removed", "", "breaking"),
+    ("type_defs.SendHeartbeatRequestTypeDef", "key-required", "AgentMetrics", "breaking"),
+    ("type_defs.GetDeploymentsRequestTypeDef", "key-not-required", "DeviceFleetName", "compatible"),
+    ("type_defs.GetDeviceRegistrationResultTypeDef", "removed", "", "breaking"),
+    ("type_defs.GetDeviceRegistrationRequestTypeDef", "removed", "", "breaking"),
+    ("type_defs.EdgeMetricTypeDef", "key-type", "Value", "breaking"),
+    ("type_defs.ModelTypeDef", "key-removed", "LatestInference", "breaking"),
+    ("client.SagemakerEdgeManagerClient", "method-removed", "get_device_registration", "breaking"),
+    ("client.SagemakerEdgeManagerClient", "method-added", "get_deployments_again", "compatible"),
+    ("client.SagemakerEdgeManagerClient", "docstring", "send_heartbeat", "compatible"),
+}
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generation of sagemaker-edge from botocore's model with the edits above."""
+    root = tmp_path_factory.mktemp("edited")
+    data = root / "data" / SERVICE
+    shutil.copytree(MODELS, data)
+    model_file = next(data.glob("*/service-2.json.gz"))
+    model = json.loads(gzip.decompress(model_file.read_bytes()))
+    _edit(model)
+    model_file.write_bytes(gzip.compress(json.dumps(model).encode()))
+    from conftest import run_cli
+
+    result = run_cli(
+        "generate", SERVICE, "--data-path", str(root / "data"), "--botocore-version", botocore.__version__,
+        "--output", str(root / "out"), "--no-docs", cwd=root,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # the version was stated: no fallback warning
+    return root / "out"
+
+
+def test_each_edit_is_its_change_with_its_verdict(cli: CLI, edited: Path) -> None:
+    result = cli("diff", str(OUTPUT), str(edited), "--json")
+    assert result.returncode == 1, result.stderr  # something is breaking
+    (service,) = json.loads(result.stdout)["services"]
+    found = {(c["name"], c["kind"], c["subject"], c["verdict"]) for c in service["changes"]}
+    assert EXPECTED <= found, sorted(EXPECTED - found)
+    added = next(c for c in service["changes"] if c["name"] == "literals.ChecksumTypeType")
+    assert added["detail"] == "'SHA256'; exhaustive matches see it"  # an output value: said so
+    # a result key made required is no change a reader of the result can notice as breaking
+    result_key = [c for c in service["changes"] if c["name"] == "type_defs.GetDeviceRegistrationResultTypeDef"]
+    assert [c["kind"] for c in result_key] == ["removed"]
+
+
+def test_text_and_markdown_agree_with_json(cli: CLI, edited: Path) -> None:
+    document = json.loads(cli("diff", str(OUTPUT), str(edited), "--json").stdout)
+    text = cli("diff", str(OUTPUT), str(edited))
+    summary = document["summary"]
+    expected = f"{summary['breaking']} breaking changes in 1 services, {summary['compatible']} compatible"
+    assert text.stdout.splitlines()[-1] == expected
+    lines = text.stdout.splitlines()
+    assert lines.index("  breaking:") < lines.index("  compatible:")  # breaking first
+    changes = document["services"][0]["changes"]
+    listed = [line.strip() for line in lines if line.startswith("    ")]
+    assert sorted(listed) == sorted(change["text"] for change in changes)
+    markdown = cli("diff", str(OUTPUT), str(edited), "--markdown")
+    assert markdown.returncode == 1
+    assert sorted(line[2:] for line in markdown.stdout.splitlines() if line.startswith("- ")) == sorted(listed)
+
+
+def _scramble(module: Path) -> None:
+    """The same definitions, written differently: reversed order, ast's own layout and quoting."""
+    tree = ast.parse(module.read_text())
+    imports = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom, ast.If))]
+    rest = [node for node in tree.body if node not in imports]
+    tree.body = imports + rest[::-1]
+    module.write_text(ast.unparse(tree))
+
+
+def test_formatting_and_order_do_not_count(cli: CLI, tmp_path: Path) -> None:
+    copy = tmp_path / "copy" / PACKAGE_DIR.name
+    shutil.copytree(PACKAGE_DIR, copy)
+    for module in copy.rglob("*.pyi"):
+        _scramble(module)
+    result = cli("diff", str(OUTPUT), str(copy.parent))
+    assert (result.returncode, result.stdout) == (0, "0 breaking changes in 0 services, 0 compatible\n")
+
+
+def test_a_service_gone_is_every_name_removed(cli: CLI, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(PACKAGE_DIR, other / PACKAGE_DIR.name)
+    (other / "types-boto3-elsewhere").mkdir()
+    shutil.copytree(PACKAGE_DIR / "types_boto3_sagemaker_edge", other / "types-boto3-elsewhere" / "x")
+    literals = other / "types-boto3-elsewhere" / "x" / "literals.pyi"
+    literals.write_text(literals.read_text().replace('Literal["sagemaker-edge"]', 'Literal["elsewhere"]'))
+    document = json.loads(cli("diff", str(other), str(OUTPUT), "--json").stdout)
+    gone = next(service for service in document["services"] if service["service"] == "elsewhere")
+    assert gone["new_version"] == "" and gone["changes"]
+    assert {change["kind"] for change in gone["changes"]} == {"removed"}
+
+
+@pytest.mark.parametrize("bad", ["missing", "empty", "file"])
+def test_a_folder_that_is_no_generation_is_one_line_exit_2(cli: CLI, tmp_path: Path, bad: str) -> None:
+    target = tmp_path / bad
+    if bad == "empty":
+        target.mkdir()
+    elif bad == "file":
+        target.write_text("x")
+    result = cli("diff", str(target), str(OUTPUT))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"boto-typegen: error: {target}")
