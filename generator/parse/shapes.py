@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Optional, TypeGuard
+from typing import Any, Callable, Iterable, Mapping, Optional, TypeGuard
 
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
@@ -87,7 +87,15 @@ class ShapeConverter:
                 self._mark(operation.input_shape, Role.INPUT)
             if operation.output_shape is not None:
                 self._mark(operation.output_shape, Role.RESULT)
-        self._sensitive = self._direction_sensitive()
+        self._sensitive = self._direction_sensitive(_differs_by_direction)
+        # shapes the published packages split because an empty structure is Mapping/dict there: ours keep
+        # one TypedDict and export the published Output and Union names as aliases of it
+        self._folded = {
+            name
+            for name in self._direction_sensitive(_differs_in_published) - self._sensitive
+            if {Role.INPUT, Role.OUTPUT} <= self._roles[name]
+        }
+        self._folded_names: dict[str, str] = {}
         self._union_names: dict[str, str] = {}
         self._taken = set(fixed.RESERVED_NAMES)
         self._enum_names: Optional[Counter[str]] = None
@@ -117,12 +125,10 @@ class ShapeConverter:
         elif getattr(shape, "enum", None) and not self._member_enum(shape):
             self._enums[shape.name] = shape
 
-    def _direction_sensitive(self) -> set[str]:
+    def _direction_sensitive(self, differs: Callable[[Shape], bool]) -> set[str]:
         """Structures whose input and output renderings differ (lists, maps, timestamps, blobs)."""
         sensitive = {
-            name
-            for name, shape in self._shapes.items()
-            if any(_differs_by_direction(member) for member in shape.members.values())
+            name for name, shape in self._shapes.items() if any(differs(member) for member in shape.members.values())
         }
         changed = True
         while changed:
@@ -156,8 +162,10 @@ class ShapeConverter:
             for role in variants:
                 if (name, role) not in names:
                     names[(name, role)] = _claim(taken, name, _VARIANT_SUFFIXES[role])
+            if name in self._folded:
+                self._folded_names[name] = _claim(taken, name, _VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
-            if Role.INPUT in variants and Role.OUTPUT in variants:
+            if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
                 self._union_names[name] = _claim(taken, name, ("Union", "InputUnion"))
         return names
 
@@ -191,6 +199,8 @@ class ShapeConverter:
         for name in sorted(self._roles):
             for role in self._variants(name):
                 self._typed_dict(self._shapes[name], role)
+        for name in sorted(self._folded):
+            self._folded_aliases(self._shapes[name])
         defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
         defs.extend(self._aliases.values())
         return defs
@@ -292,6 +302,9 @@ class ShapeConverter:
     def _structure_type(self, shape: StructureShape, direction: Direction) -> TypeExpr:
         if _is_document(shape):
             return map_of(direction is Direction.INPUT, STR, ANY)
+        if shape.name in self._folded:
+            output, union_alias = self._folded_aliases(shape)
+            return (union_alias if direction is Direction.INPUT else output).ref
         if direction is Direction.INPUT:
             ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
             if shape.name in self._union_names:
@@ -303,6 +316,12 @@ class ShapeConverter:
         if shape.serialization.get("eventstream"):
             return Subscript(External("botocore.eventstream", "EventStream"), (ref,))
         return ref
+
+    def _folded_aliases(self, shape: StructureShape) -> tuple[AliasDef, AliasDef]:
+        """A folded shape's published `XOutput` and `XUnion` names, both the one TypedDict it has."""
+        ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
+        output = self._alias(AliasDef(self._folded_names[shape.name], ref))
+        return output, self._alias(AliasDef(self._union_names[shape.name], ref))
 
     def _alias(self, definition: AliasDef) -> AliasDef:
         return self._aliases.setdefault(definition.name, definition)
@@ -363,6 +382,12 @@ def _differs_by_direction(shape: Shape) -> bool:
     if isinstance(shape, StructureShape):
         return _is_document(shape) or bool(shape.serialization.get("eventstream"))
     return shape.type_name in ("timestamp", "blob") or _is_json_header(shape)
+
+
+def _differs_in_published(shape: Shape) -> bool:
+    # the published packages write an empty structure as Mapping[str, Any] in, dict[str, Any] out
+    empty = isinstance(shape, StructureShape) and not shape.members
+    return empty or _differs_by_direction(shape)
 
 
 def _is_json_header(shape: Shape) -> bool:
