@@ -69,6 +69,11 @@ def filled_for_collection(params: Iterable[ParamModel]) -> set[str]:
     return {param.target for param in params if param.source != "input" and not _MEMBER.search(param.target)}
 
 
+# ec2's resources take create_tags with their own id filled in; the published packages name those requests
+# after the resource, not the operation (the ServiceResource's, which fills nothing, keeps the usual name)
+_PUBLISHED_STEMS = {("ec2", "CreateTags"): "{owner}CreateTagsRequest"}
+
+
 class ActionBuilder:
     """Turns resource actions into methods; keeps the request TypedDicts they add to type_defs."""
 
@@ -120,6 +125,10 @@ class ActionBuilder:
         self._requests.append(definition)
         return definition
 
+    def export(self, definition: TypedDictDef) -> None:
+        """A request TypedDict no method takes as **kwargs, exported under its published name."""
+        self._requests.append(definition)
+
     def keywords(
         self, operation_name: str, owner: str, filled: set[str], optional: bool
     ) -> tuple[Parameter, ...]:
@@ -149,7 +158,9 @@ class ActionBuilder:
     # methods --------------------------------------------------------------------------------
     def action(self, owner: str, raw_name: str, action: Action) -> Method:
         operation = request_of(action).operation
-        request = self.request(operation, owner, raw_name, filled_by_resource(request_of(action).params))
+        filled = filled_by_resource(request_of(action).params)
+        stem = _PUBLISHED_STEMS.get((self.source.name, operation), "") if owner != "ServiceResource" else ""
+        request = self.request(operation, owner, raw_name, filled, stem.format(owner=owner))
         parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
         return Method(
             action.name,

@@ -82,6 +82,7 @@ class ShapeConverter:
         self._shapes: dict[str, StructureShape] = {}
         self._enums: dict[str, Shape] = {}
         self._aliases: dict[str, AliasDef] = {}
+        self._member_enums: dict[str, tuple[str, ...]] = {}
         for operation in self._operations():
             if _has_members(operation.input_shape):
                 self._mark(operation.input_shape, Role.INPUT)
@@ -100,6 +101,7 @@ class ShapeConverter:
         self._taken = set(fixed.RESERVED_NAMES)
         self._enum_names: Optional[Counter[str]] = None
         self._names = self._assign_names()
+        self._shared_requests = self._name_shared_requests()
         self._typed_dicts: dict[tuple[str, Role], TypedDictDef] = {}
 
     def _operations(self) -> Iterable[OperationModel]:
@@ -122,7 +124,10 @@ class ShapeConverter:
         elif isinstance(shape, MapShape):
             self._mark(shape.key, role)
             self._mark(shape.value, role)
-        elif getattr(shape, "enum", None) and not self._member_enum(shape):
+        elif getattr(shape, "enum", None) and self._member_enum(shape):
+            values = getattr(shape, "enum")
+            self._member_enums.setdefault(_member_enum_name(values), tuple(sorted(set(values))))
+        elif getattr(shape, "enum", None):
             self._enums[shape.name] = shape
 
     def _direction_sensitive(self, differs: Callable[[Shape], bool]) -> set[str]:
@@ -169,6 +174,34 @@ class ShapeConverter:
                 self._union_names[name] = _claim(taken, name, ("Union", "InputUnion"))
         return names
 
+    def _name_shared_requests(self) -> dict[str, str]:
+        """A request shape several operations take: the published packages name it `XRequestTypeDef`
+        for every operation after the first (dynamodb's Enable/DisableKinesisStreamingDestination)."""
+        seen: set[str] = set()
+        shared: dict[str, str] = {}
+        for operation in self._operations():
+            if _has_members(operation.input_shape):
+                name = operation.input_shape.name
+                if name in seen and name not in shared:
+                    shared[name] = _claim(self._taken, name, ("Request",))
+                seen.add(name)
+        return shared
+
+    def structures(self) -> Mapping[str, StructureShape]:
+        """Every structure an operation uses, by name."""
+        return self._shapes
+
+    def alias_for_paginator(self, shape_name: str, roles: set[Role]) -> None:
+        """Export the published `XPaginator…TypeDef` names of a structure as aliases of its definitions."""
+        shape, stem = self._shapes[shape_name], f"{shape_name}Paginator"
+        first = Role.RESULT if Role.RESULT in roles else Role.INPUT if Role.INPUT in roles else Role.OUTPUT
+        self._alias(AliasDef(self.claim(stem, ("",)), self._typed_dict(shape, first).ref))
+        if first is Role.INPUT and Role.OUTPUT in roles and shape_name in self._union_names:
+            output = self._typed_dict(shape, Role.OUTPUT).ref
+            self._alias(AliasDef(self.claim(stem, _VARIANT_SUFFIXES[Role.OUTPUT]), output))
+            union_ref = DefRef(self._union_names[shape_name], Module.TYPE_DEFS)
+            self._alias(AliasDef(self.claim(stem, ("Union", "InputUnion")), union_ref))
+
     def claim(self, name: str, suffixes: Iterable[str]) -> str:
         """A definition name no other definition of the package has: `{name}{suffix}TypeDef`."""
         return _claim(self._taken, name, suffixes)
@@ -201,6 +234,8 @@ class ShapeConverter:
                 self._typed_dict(self._shapes[name], role)
         for name in sorted(self._folded):
             self._folded_aliases(self._shapes[name])
+        for name, alias in sorted(self._shared_requests.items()):
+            self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
         defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
         defs.extend(self._aliases.values())
         return defs
@@ -208,10 +243,13 @@ class ShapeConverter:
     def literals(self) -> list[LiteralDef]:
         """Every enum of the model, used by an operation or not: the published packages export them all."""
         enums = {**self._model_enums(), **self._enums}
-        return [
+        named = [
             LiteralDef(self._literal_name(name), tuple(sorted(set(getattr(shape, "enum", ())))))
             for name, shape in sorted(enums.items())
         ]
+        taken = {literal.name for literal in named}
+        named += [LiteralDef(name, values) for name, values in self._member_enums.items() if name not in taken]
+        return sorted(named, key=lambda literal: literal.name)
 
     def _model_enums(self) -> dict[str, Shape]:
         enums = {}
@@ -285,7 +323,7 @@ class ShapeConverter:
             return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
         if getattr(shape, "enum", None):
             if self._member_enum(shape):
-                return LiteralValues(tuple(sorted(set(shape.enum))))
+                return DefRef(_member_enum_name(getattr(shape, "enum")), Module.LITERALS)
             return DefRef(self._literal_name(shape.name), Module.LITERALS)
         if shape.type_name == "string" and _is_json_header(shape):
             return map_of(is_input, STR, ANY) if is_input else ANY
@@ -303,8 +341,8 @@ class ShapeConverter:
         if _is_document(shape):
             return map_of(direction is Direction.INPUT, STR, ANY)
         if shape.name in self._folded:
-            output, union_alias = self._folded_aliases(shape)
-            return (union_alias if direction is Direction.INPUT else output).ref
+            output_alias, union_alias = self._folded_aliases(shape)
+            return (union_alias if direction is Direction.INPUT else output_alias).ref
         if direction is Direction.INPUT:
             ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
             if shape.name in self._union_names:
@@ -382,6 +420,11 @@ def _differs_by_direction(shape: Shape) -> bool:
     if isinstance(shape, StructureShape):
         return _is_document(shape) or bool(shape.serialization.get("eventstream"))
     return shape.type_name in ("timestamp", "blob") or _is_json_header(shape)
+
+
+def _member_enum_name(values: Iterable[str]) -> str:
+    """An enum no shape names is named by its values, as published: JSON, YAML → JSONYAMLType."""
+    return "".join(sorted(value[:1].upper() + value[1:] for value in values)) + "Type"
 
 
 def _differs_in_published(shape: Shape) -> bool:
