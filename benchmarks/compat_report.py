@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,7 @@ class ServiceReport:
     present: int = 0
     definitions: int = 0
     identical: int = 0
+    aliased: int = 0  # of the identical: a published TypedDict that ours alias to an identical one
     missing: list[str] = field(default_factory=list)
     differences: Counter[str] = field(default_factory=Counter)
     examples: dict[str, str] = field(default_factory=dict)
@@ -187,29 +189,50 @@ def _typed_dict_form(keys: list[tuple[str, bool, str]], bases: list[str]) -> str
     return f"TypedDict({', '.join(bases)}) {{{body}}}"
 
 
+IDENTICAL_ALIAS = "published TypedDict, ours an alias of an identical one"
+
+
 def categorise(ours: str, published: str, our_definitions: Mapping[str, str]) -> str:
     """Which kind of difference two normalised definitions show (the README's list names each)."""
     target = ours.split(" ", 1)[1] if ours.startswith("alias ") else ""
     if target in our_definitions and published.startswith("TypedDict"):
-        # a published XOutput/XUnion name that ours keep as an alias of the one TypedDict
-        same = our_definitions[target] == published
-        return "folded: alias of an identical TypedDict" if same else "folded: alias of a TypedDict"
+        # a published XOutput/XUnion/XPaginator name that ours keep as an alias of the one TypedDict
+        if our_definitions[target] == published:
+            return IDENTICAL_ALIAS
+        return "published TypedDict, ours an alias of a recursive or folded one"
     if ours.split(" ", 1)[0] != published.split(" ", 1)[0]:
         return f"kind: ours {ours.split(' ', 1)[0].split('(')[0]}, published {published.split(' ', 1)[0].split('(')[0]}"
     if ours.startswith("alias Literal") or published.startswith("alias Literal"):
         return "literal values"
     if not ours.startswith("TypedDict"):
+        if target and published == f"alias Union[{target[:-7]}OutputTypeDef, {target}]":
+            return "folded: XUnionTypeDef is the one TypedDict, published Union[X, XOutput]"
         return "alias target"
     mine, theirs = _keys(ours), _keys(published)
     if set(mine) != set(theirs):
-        return "keys"
-    required = [key for key in mine if mine[key][0] != theirs[key][0]]
-    types = [key for key in mine if mine[key][1] != theirs[key][1]]
-    if required and not types:
-        return "required-ness"
-    if types and not required:
-        return "value types"
-    return "required-ness and value types"
+        ours_only, published_only = set(mine) - set(theirs), set(theirs) - set(mine)
+        if ours_only and published_only:
+            return "keys: one named otherwise (botocore's parameter aliases)"
+        return "keys: only published have some" if published_only else "keys: only ours have some"
+    result = "ResponseMetadata" in mine
+    kinds = set()
+    for key in mine:
+        if mine[key][0] != theirs[key][0]:
+            side = "result" if result else "request or nested"
+            kinds.add(f"required-ness ({side}: {'ours' if mine[key][0] else 'published'} required)")
+        if mine[key][1] != theirs[key][1]:
+            kinds.add(_value_kind(mine[key][1], theirs[key][1]))
+    return " + ".join(sorted(kinds))
+
+
+def _value_kind(ours: str, published: str) -> str:
+    if re.sub(r"(\w+)UnionTypeDef", r"\1TypeDef", ours) == published:
+        return "value: ours accept either side's definition (XUnionTypeDef)"
+    if re.sub(r"\w+TypeDef", "X", ours) == re.sub(r"(Mapping|dict)\[str, Any\]|\w+TypeDef", "X", published):
+        return "value: ours name an empty or recursive structure, published Mapping/dict[str, Any]"
+    if "Literal[" in published and "Literal[" in ours:
+        return "value: enum values"
+    return "value: other"
 
 
 def _keys(form: str) -> dict[str, tuple[bool, str]]:
@@ -251,10 +274,13 @@ def compare(service: str, ours: Path, published: Path) -> ServiceReport:
             if name not in mine:
                 continue  # counted as a missing name
             report.definitions += 1
-            if mine[name] == form:
+            category = "" if mine[name] == form else categorise(mine[name], form, mine)
+            if name in ("ServiceName", "ResourceServiceName", "RegionName") and category:
+                category = f"literal values: {name}"  # the same table in every package
+            if category in ("", IDENTICAL_ALIAS):
                 report.identical += 1
+                report.aliased += category == IDENTICAL_ALIAS
             else:
-                category = categorise(mine[name], form, mine)
                 report.differences[category] += 1
                 report.examples.setdefault(f"{category}: {name}", f"ours      {mine[name]}\npublished {form}")
     return report
@@ -323,6 +349,7 @@ def _as_json(report: ServiceReport) -> dict[str, object]:
         "missing": report.missing,
         "definitions": report.definitions,
         "identical": report.identical,
+        "aliased": report.aliased,
         "differences": dict(report.differences),
     }
 
@@ -340,7 +367,9 @@ def _print(reports: list[ServiceReport]) -> None:
     defs = sum(item.definitions for item in reports)
     same = sum(item.identical for item in reports)
     print(f"\n{len(reports)} services: names present {present}/{names} ({_share(present, names)}),")
-    print(f"definitions identical {same}/{defs} ({_share(same, defs)})")
+    aliased = sum(item.aliased for item in reports)
+    print(f"definitions identical {same}/{defs} ({_share(same, defs)}; {aliased} of them published TypedDicts")
+    print("that ours alias to an identical one); the differences by category:")
     total: Counter[str] = Counter()
     for item in reports:
         total.update(item.differences)

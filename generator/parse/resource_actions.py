@@ -10,7 +10,7 @@ from boto3.resources.model import Action, Parameter as ParamModel, Request, Resp
 from ..errors import ModelError
 
 from ..ir import fixed
-from ..ir.defs import Direction, Field, TypeDef, TypedDictDef
+from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
 from ..ir.package import Method, Parameter
 from ..ir.resources import KeywordOnly, resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
@@ -80,10 +80,14 @@ class ActionBuilder:
     def __init__(self, source: ServiceSource, shapes: ShapeConverter) -> None:
         self.source = source
         self.shapes = shapes
-        self._requests: list[TypedDictDef] = []
+        self._requests: list[TypeDef] = []
         self._high_level: dict[str, HighLevelTypes] = {}
         if source.name in HIGH_LEVEL_SERVICES:
             self._known: dict[str, TypeDef] = {item.name: item for item in shapes.definitions()}
+            # the published name for an attribute value of any form; the client itself takes only the
+            # AttributeValue structure (botocore's validator rejects a bare Python value), so that is ours
+            value = shapes.member_type(source.model.shape_for("AttributeValue"), Direction.INPUT)
+            self._requests.append(AliasDef("UniversalAttributeValueTypeDef", value))
 
     @property
     def definitions(self) -> list[TypeDef]:
@@ -125,7 +129,7 @@ class ActionBuilder:
         self._requests.append(definition)
         return definition
 
-    def export(self, definition: TypedDictDef) -> None:
+    def export(self, definition: TypeDef) -> None:
         """A request TypedDict no method takes as **kwargs, exported under its published name."""
         self._requests.append(definition)
 
