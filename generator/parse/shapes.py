@@ -171,7 +171,8 @@ class ShapeConverter:
                 self._folded_names[name] = _claim(taken, name, _VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
             if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
-                self._union_names[name] = _claim(taken, name, ("Union", "InputUnion"))
+                # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
+                self._union_names[name] = _claim(taken, name, ("Union", "UnionExtra"))
         return names
 
     def _name_shared_requests(self) -> dict[str, str]:
@@ -200,7 +201,7 @@ class ShapeConverter:
             output = self._typed_dict(shape, Role.OUTPUT).ref
             self._alias(AliasDef(self.claim(stem, _VARIANT_SUFFIXES[Role.OUTPUT]), output))
             union_ref = DefRef(self._union_names[shape_name], Module.TYPE_DEFS)
-            self._alias(AliasDef(self.claim(stem, ("Union", "InputUnion")), union_ref))
+            self._alias(AliasDef(self.claim(stem, ("Union", "UnionExtra")), union_ref))
 
     def claim(self, name: str, suffixes: Iterable[str]) -> str:
         """A definition name no other definition of the package has: `{name}{suffix}TypeDef`."""
