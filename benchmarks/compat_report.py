@@ -56,7 +56,7 @@ def public_names(module: Path) -> set[str]:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
                 if isinstance(target, ast.Name) and target.id == "__all__" and node.value is not None:
-                    return {item.value for item in ast.walk(node.value) if isinstance(item, ast.Constant)}
+                    return {str(item.value) for item in ast.walk(node.value) if isinstance(item, ast.Constant)}
                 if isinstance(target, ast.Name):
                     names.add(target.id)
         elif isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -258,11 +258,11 @@ def _split_top(body: str) -> Iterable[str]:
 def compare(service: str, ours: Path, published: Path) -> ServiceReport:
     report = ServiceReport(service)
     for module in sorted(published.glob("*.pyi")):
-        theirs = public_names(module)
-        mine = public_names(ours / module.name) if (ours / module.name).exists() else set()
-        report.names += len(theirs)
-        report.present += len(theirs & mine)
-        report.missing.extend(f"{module.stem}.{name}" for name in sorted(theirs - mine))
+        their_names = public_names(module)
+        my_names = public_names(ours / module.name) if (ours / module.name).exists() else set()
+        report.names += len(their_names)
+        report.present += len(their_names & my_names)
+        report.missing.extend(f"{module.stem}.{name}" for name in sorted(their_names - my_names))
     their_literals = literal_aliases(published / "literals.pyi")
     my_literals = literal_aliases(ours / "literals.pyi")
     for module_name in DEFINITION_MODULES:
