@@ -86,6 +86,13 @@ def test_member_level_enums_are_named_by_their_values(data: BotocoreData) -> Non
     assert {item.name: item.type.render() for item in export.fields}["OutputType"] == "JSONYAMLType"
 
 
+def test_an_enum_shape_with_leading_underscores_gets_a_public_name(data: BotocoreData) -> None:
+    # mediapackage's list member `__AdTriggersElement` is an enum shape; `__AdTriggersElementType` would be private
+    names = {literal.name for literal in _package(data, "mediapackage").literals}
+    assert "AdTriggersElementType" in names
+    assert not [name for name in names if name.startswith("_")]
+
+
 def test_structures_reaching_a_recursive_one_get_their_paginator_names(data: BotocoreData) -> None:
     # acm's CertificateFilterStatement nests itself; the published packages give paginators a copy of it
     acm = _package(data, "acm")

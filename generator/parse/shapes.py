@@ -267,9 +267,11 @@ class ShapeConverter:
 
     def _literal_name(self, shape_name: str) -> str:
         """ScopeType for the enum `scope`, as published, unless an enum `Scope` claims that name too."""
+        # a leading underscore would make it private: `__AdTriggersElement` is AdTriggersElementType, as published
         if self._enum_names is None:
-            self._enum_names = Counter(fixed.literal_name(name) for name in {*self._model_enums(), *self._enums})
-        name = fixed.literal_name(shape_name)
+            enums = {*self._model_enums(), *self._enums}
+            self._enum_names = Counter(fixed.literal_name(name.lstrip("_")) for name in enums)
+        name = fixed.literal_name(shape_name.lstrip("_"))
         return name if self._enum_names[name] == 1 else f"{shape_name}Type"
 
     def _typed_dict(self, shape: StructureShape, role: Role) -> TypedDictDef:
