@@ -49,6 +49,60 @@ print(registration.get("DeviceRegistration"), registration["ResponseMetadata"]["
 client.send_heartbeat(AgentVersion="1.0", DeviceName="d", DeviceFleetName="f")
 '''
 
+FIVE = ("ec2", "s3", "dynamodb", "sqs", "lambda")
+# the published packages for the same botocore, as mypy-boto3-builder writes them (types_boto3_<svc>_package/)
+ORACLE = Path("/work/oracle/types-boto3")
+
+USAGE_FIVE = '''\
+"""A user's file: five clients, typed by whichever stubs are on the path."""
+import boto3
+from types_boto3_dynamodb import DynamoDBClient
+from types_boto3_dynamodb.type_defs import AttributeValueTypeDef, QueryOutputTypeDef
+from types_boto3_ec2 import EC2Client
+from types_boto3_ec2.type_defs import DescribeInstancesResultTypeDef, FilterTypeDef
+from types_boto3_lambda import LambdaClient
+from types_boto3_s3 import S3Client
+from types_boto3_s3.type_defs import ListObjectsV2OutputTypeDef
+from types_boto3_sqs import SQSClient
+
+ec2: EC2Client = boto3.client("ec2")
+filters: list[FilterTypeDef] = [{"Name": "instance-state-name", "Values": ["running"]}]
+instances: DescribeInstancesResultTypeDef = ec2.describe_instances(Filters=filters)
+for reservation in instances.get("Reservations", []):
+    for instance in reservation.get("Instances", []):
+        print(instance.get("InstanceId"), instance.get("State", {}).get("Name"))
+for page in ec2.get_paginator("describe_volumes").paginate(PaginationConfig={"PageSize": 50}):
+    print([volume.get("VolumeId") for volume in page.get("Volumes", [])])
+ec2.get_waiter("instance_running").wait(InstanceIds=["i-1"])
+
+s3: S3Client = boto3.client("s3")
+listing: ListObjectsV2OutputTypeDef = s3.list_objects_v2(Bucket="b", Prefix="p/")
+for item in listing.get("Contents", []):
+    body = s3.get_object(Bucket="b", Key=item.get("Key", ""))["Body"].read()
+    s3.put_object(Bucket="b", Key="copy/" + item.get("Key", ""), Body=body)
+s3.upload_file("local.txt", "b", "k")
+
+dynamodb: DynamoDBClient = boto3.client("dynamodb")
+key: dict[str, AttributeValueTypeDef] = {"id": {"S": "1"}}
+dynamodb.put_item(TableName="t", Item={**key, "n": {"N": "1"}})
+found: QueryOutputTypeDef = dynamodb.query(
+    TableName="t", KeyConditionExpression="id = :v", ExpressionAttributeValues={":v": {"S": "1"}}
+)
+print(found.get("Items", []), dynamodb.get_item(TableName="t", Key=key).get("Item"))
+
+sqs: SQSClient = boto3.client("sqs")
+url = sqs.get_queue_url(QueueName="q")["QueueUrl"]
+sqs.send_message(QueueUrl=url, MessageBody="hi", MessageAttributes={"a": {"DataType": "String", "StringValue": "v"}})
+for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=message.get("ReceiptHandle", ""))
+
+lambda_client: LambdaClient = boto3.client("lambda")
+response = lambda_client.invoke(FunctionName="f", Payload=b"{}", InvocationType="RequestResponse")
+print(response["StatusCode"], response["Payload"].read())
+for function in lambda_client.list_functions().get("Functions", []):
+    print(function.get("FunctionName"), function.get("Runtime"))
+'''
+
 
 @dataclass
 class Figure:
@@ -276,6 +330,46 @@ def bench_users(work: Path, runs: int, published: bool) -> list[Figure]:
     return figures
 
 
+def bench_users_five(work: Path, runs: int, oracle: Optional[Path]) -> list[Figure]:
+    """mypy and pyright on a module using the ec2, s3, dynamodb, sqs and lambda clients: with ours, and with
+    the published packages for the same botocore (mypy-boto3-builder's output in `oracle`) if given."""
+    ours = work / "stubs-five"
+    shutil.rmtree(ours, ignore_errors=True)
+    _check(_single_peak(_typegen("generate", *FIVE, "--output", str(ours), "--no-docs"), work), "generate five")
+    variants = {"boto-typegen": [ours / f"types-boto3-{service}" for service in FIVE]}
+    if oracle is not None:
+        variants["published (builder 8.12.0 output)"] = [
+            oracle / f"types_boto3_{service}_package" for service in FIVE
+        ]
+    name = "users: {} on an ec2 + s3 + dynamodb + sqs + lambda module"
+    projects = {}
+    for tool, folders in variants.items():
+        project = work / f"users-five-{tool.split()[0]}"
+        shutil.rmtree(project, ignore_errors=True)
+        project.mkdir()
+        (project / "usage.py").write_text(USAGE_FIVE)
+        (project / "pyrightconfig.json").write_text(json.dumps({"extraPaths": [str(item) for item in folders]}))
+        # as if installed: mypy reads the stubs whole but reports only the user's file (the published ones
+        # have unused ignores of their own under --strict)
+        packages = ",".join(f"types_boto3_{service}.*" for service in FIVE)
+        (project / "mypy.ini").write_text(f"[mypy]\nstrict = True\n\n[mypy-{packages}]\nignore_errors = True\n")
+        env = {**os.environ, "MYPYPATH": os.pathsep.join(str(item) for item in folders)}
+        figures = (
+            Figure(name.format("mypy"), tool, "no slower than published"),
+            Figure(name.format("pyright"), tool, "no slower than published"),
+        )
+        projects[tool] = (project, env, figures)
+    # runs alternate between the two, so a busy machine slows both alike
+    for _ in range(runs):
+        for tool, (project, env, (mypy, pyright)) in projects.items():
+            command = [str(BIN / "mypy"), "--config-file", "mypy.ini", "--no-incremental", "--cache-dir", os.devnull]
+            command.append("usage.py")
+            mypy.add(_check(_single_peak(command, project, env), f"mypy on five clients with {tool}"))
+            command = [str(BIN / "pyright"), "--pythonpath", str(BIN / "python"), "usage.py"]
+            pyright.add(_check(measure(command, project), f"pyright on five clients with {tool}"))
+    return [figure for _, _, pair in projects.values() for figure in pair]
+
+
 def _published(work: Path) -> Path:
     """The published package, downloaded (no dependencies) and unpacked."""
     target = work / "published"
@@ -361,6 +455,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument(
         "--diff", type=Path, nargs=2, metavar=("OLD", "NEW"), help="two all-services generations to time `diff` on"
     )
+    parser.add_argument(
+        "--oracle", type=Path, default=ORACLE if ORACLE.is_dir() else None,
+        help="the builder's output for the same botocore (types_boto3_<svc>_package/ folders) to compare with",
+    )
+    parser.add_argument("--only-five", action="store_true", help="only the five-client users' figures")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="boto-typegen-bench."))
@@ -380,8 +479,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         stages = stages[-1:]
     elif not args.no_users:
         stages.append(lambda: bench_users(work, args.runs, not args.no_published))
+        stages.append(lambda: bench_users_five(work, args.runs, args.oracle))
     if args.diff:
         stages.append(lambda: bench_diff(work, args.all_runs, args.jobs, env, *args.diff))
+    if args.only_five:
+        stages = [lambda: bench_users_five(work, args.runs, args.oracle)]
     if args.builder and not args.build_only:
         stages.append(lambda: bench_builder(work, args.builder, max(1, args.runs // 2), args.builder_all))
     for stage in stages:

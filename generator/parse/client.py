@@ -33,6 +33,8 @@ class ClientExtras:
     dependencies: tuple[str, ...] = ()  # stub packages its types come from
     # request members (by name, string in the model) that botocore's handlers take in a richer form
     input_members: tuple[tuple[str, TypeExpr], ...] = ()
+    # operation → another name the published packages give its request TypedDict
+    request_aliases: tuple[tuple[str, str], ...] = ()
 
 
 def service_doc_url(service_name: str) -> str:

@@ -27,6 +27,7 @@ from ..ir.types import (
     union,
 )
 from .client import ClientExtras, method_doc_url
+from .injected_requests import injected_request
 
 
 def _optional(item: TypeExpr) -> TypeExpr:
@@ -169,11 +170,21 @@ _HTTP2_ONLY = {
     "qbusiness": "Chat",
 }
 
-_ADDED = {"s3": _s3, "rds": _rds, "dsql": _dsql}
+def _ec2(service: str) -> ClientExtras:
+    # boto3 injects create_tags on ec2's ServiceResource and delete_tags on Instance (boto3/ec2/*.py); the
+    # published packages then name the client's own requests of those operations after the client
+    return ClientExtras(
+        request_aliases=(("CreateTags", "ClientCreateTagsRequestTypeDef"), ("DeleteTags", "ClientDeleteTagsRequestTypeDef"))
+    )
+
+
+_ADDED = {"s3": _s3, "rds": _rds, "dsql": _dsql, "ec2": _ec2}
 
 
 def client_extras(service: str) -> ClientExtras:
     extras = _ADDED[service](service) if service in _ADDED else ClientExtras()
+    requests = tuple(request for method in extras.methods if (request := injected_request("Client", method)))
+    extras = dataclasses.replace(extras, definitions=(*extras.definitions, *requests))
     if service in _HTTP2_ONLY:
         return dataclasses.replace(extras, removed=frozenset({_HTTP2_ONLY[service]}))
     return extras

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..ir import fixed
-from ..ir.defs import LiteralDef, TypeDef
+from ..ir.defs import AliasDef, LiteralDef, TypeDef
 from ..ir.order import dependency_order
 from ..ir.package import ClassDef, ServicePackage
 from .client import build_client, service_doc_url
@@ -27,6 +27,12 @@ def build_package(source: ServiceSource) -> ServicePackage:
     definitions: list[TypeDef] = [fixed.RESPONSE_METADATA, *shapes.definitions(), *extras.definitions]
     definitions.extend(method.request for method in accessors if method.request)
     definitions.extend(resource_requests)
+    aliases = dict(extras.request_aliases)
+    definitions.extend(
+        AliasDef(aliases[method.operation_name], method.request.ref)
+        for method in client.methods
+        if method.operation_name in aliases and method.request
+    )
     if any(fixed.EMPTY_RESPONSE_METADATA.ref in method.return_type.refs() for method in methods):
         definitions.append(fixed.EMPTY_RESPONSE_METADATA)
     if paginators:

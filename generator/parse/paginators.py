@@ -14,6 +14,7 @@ from ..ir.members import Method, Parameter
 from ..ir.package import ClassDef
 from ..ir.types import External, Module, Subscript
 from .client import reference_url
+from .paginator_names import export_paginator_names
 from .shapes import ShapeConverter
 from .source import ServiceSource
 
@@ -26,14 +27,16 @@ _OVERRIDE = "# type: ignore[override]"
 def build_paginators(source: ServiceSource, shapes: ShapeConverter) -> tuple[ClassDef, ...]:
     """One class per paginator whose operation the service model has, by operation name."""
     paginators = []
-    for operation_name, config in sorted(source.paginators.items()):
+    # in the model's order, which decides who gets XPaginateTypeDef and who XPaginateExtraTypeDef
+    for operation_name, config in source.paginators.items():
         if operation_name not in source.model.operation_names:
             continue  # botocore would fail to build it too
         if not isinstance(config, dict):
             raise ModelError(f"{source.name}: paginator {operation_name!r} is not a JSON object")
         operation = source.model.operation_model(operation_name)
-        paginators.append(_paginator(source.name, operation, config, shapes))
-    return tuple(paginators)
+        paginators.append((operation_name, _paginator(source.name, operation, config, shapes)))
+    export_paginator_names(shapes, (source.model.operation_model(name) for name, _ in paginators))
+    return tuple(paginator for _, paginator in sorted(paginators, key=lambda item: item[0]))
 
 
 def _paginator(

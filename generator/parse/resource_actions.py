@@ -10,7 +10,7 @@ from boto3.resources.model import Action, Parameter as ParamModel, Request, Resp
 from ..errors import ModelError
 
 from ..ir import fixed
-from ..ir.defs import Direction, Field, TypeDef, TypedDictDef
+from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
 from ..ir.members import Method, Parameter
 from ..ir.resources import KeywordOnly, resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
@@ -69,16 +69,25 @@ def filled_for_collection(params: Iterable[ParamModel]) -> set[str]:
     return {param.target for param in params if param.source != "input" and not _MEMBER.search(param.target)}
 
 
+# ec2's resources take create_tags with their own id filled in; the published packages name those requests
+# after the resource, not the operation (the ServiceResource's, which fills nothing, keeps the usual name)
+_PUBLISHED_STEMS = {("ec2", "CreateTags"): "{owner}CreateTagsRequest"}
+
+
 class ActionBuilder:
     """Turns resource actions into methods; keeps the request TypedDicts they add to type_defs."""
 
     def __init__(self, source: ServiceSource, shapes: ShapeConverter) -> None:
         self.source = source
         self.shapes = shapes
-        self._requests: list[TypedDictDef] = []
+        self._requests: list[TypeDef] = []
         self._high_level: dict[str, HighLevelTypes] = {}
         if source.name in HIGH_LEVEL_SERVICES:
             self._known: dict[str, TypeDef] = {item.name: item for item in shapes.definitions()}
+            # the published name for an attribute value of any form; the client itself takes only the
+            # AttributeValue structure (botocore's validator rejects a bare Python value), so that is ours
+            value = shapes.member_type(source.model.shape_for("AttributeValue"), Direction.INPUT)
+            self._requests.append(AliasDef("UniversalAttributeValueTypeDef", value))
 
     @property
     def definitions(self) -> list[TypeDef]:
@@ -120,6 +129,10 @@ class ActionBuilder:
         self._requests.append(definition)
         return definition
 
+    def export(self, definition: TypeDef) -> None:
+        """A request TypedDict no method takes as **kwargs, exported under its published name."""
+        self._requests.append(definition)
+
     def keywords(
         self, operation_name: str, owner: str, filled: set[str], optional: bool
     ) -> tuple[Parameter, ...]:
@@ -149,7 +162,9 @@ class ActionBuilder:
     # methods --------------------------------------------------------------------------------
     def action(self, owner: str, raw_name: str, action: Action) -> Method:
         operation = request_of(action).operation
-        request = self.request(operation, owner, raw_name, filled_by_resource(request_of(action).params))
+        filled = filled_by_resource(request_of(action).params)
+        stem = _PUBLISHED_STEMS.get((self.source.name, operation), "") if owner != "ServiceResource" else ""
+        request = self.request(operation, owner, raw_name, filled, stem.format(owner=owner))
         parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
         return Method(
             action.name,

@@ -9,6 +9,7 @@ from typing import Callable
 from ..ir.members import Method, Parameter
 from ..ir.types import ANY, INT, NONE, STR, Builtin, CallableType, External, Subscript, TypeExpr, union
 from .injected import COPY_SOURCE, FILEOBJ
+from .injected_requests import injected_request
 from .resource_actions import ActionBuilder
 
 
@@ -103,4 +104,9 @@ _INJECTED: dict[tuple[str, str], Callable[[ActionBuilder], list[Method]]] = {
 def injected_methods(actions: ActionBuilder, service: str, resource: str) -> list[Method]:
     """The hand-written methods boto3 adds to this resource class (none for most)."""
     build = _INJECTED.get((service, resource))
-    return build(actions) if build else []
+    methods = build(actions) if build else []
+    for method in methods:
+        request = injected_request(resource, method)
+        if request is not None and method.request is None:
+            actions.export(request)
+    return methods

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Optional, TypeGuard
+from typing import Any, Callable, Iterable, Mapping, Optional, TypeGuard
 
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
@@ -82,16 +82,26 @@ class ShapeConverter:
         self._shapes: dict[str, StructureShape] = {}
         self._enums: dict[str, Shape] = {}
         self._aliases: dict[str, AliasDef] = {}
+        self._member_enums: dict[str, tuple[str, ...]] = {}
         for operation in self._operations():
             if _has_members(operation.input_shape):
                 self._mark(operation.input_shape, Role.INPUT)
             if operation.output_shape is not None:
                 self._mark(operation.output_shape, Role.RESULT)
-        self._sensitive = self._direction_sensitive()
+        self._sensitive = self._direction_sensitive(_differs_by_direction)
+        # shapes the published packages split because an empty structure is Mapping/dict there: ours keep
+        # one TypedDict and export the published Output and Union names as aliases of it
+        self._folded = {
+            name
+            for name in self._direction_sensitive(_differs_in_published) - self._sensitive
+            if {Role.INPUT, Role.OUTPUT} <= self._roles[name]
+        }
+        self._folded_names: dict[str, str] = {}
         self._union_names: dict[str, str] = {}
         self._taken = set(fixed.RESERVED_NAMES)
         self._enum_names: Optional[Counter[str]] = None
         self._names = self._assign_names()
+        self._shared_requests = self._name_shared_requests()
         self._typed_dicts: dict[tuple[str, Role], TypedDictDef] = {}
 
     def _operations(self) -> Iterable[OperationModel]:
@@ -114,15 +124,16 @@ class ShapeConverter:
         elif isinstance(shape, MapShape):
             self._mark(shape.key, role)
             self._mark(shape.value, role)
-        elif getattr(shape, "enum", None) and not self._member_enum(shape):
+        elif getattr(shape, "enum", None) and self._member_enum(shape):
+            values = getattr(shape, "enum")
+            self._member_enums.setdefault(_member_enum_name(values), tuple(sorted(set(values))))
+        elif getattr(shape, "enum", None):
             self._enums[shape.name] = shape
 
-    def _direction_sensitive(self) -> set[str]:
+    def _direction_sensitive(self, differs: Callable[[Shape], bool]) -> set[str]:
         """Structures whose input and output renderings differ (lists, maps, timestamps, blobs)."""
         sensitive = {
-            name
-            for name, shape in self._shapes.items()
-            if any(_differs_by_direction(member) for member in shape.members.values())
+            name for name, shape in self._shapes.items() if any(differs(member) for member in shape.members.values())
         }
         changed = True
         while changed:
@@ -156,10 +167,41 @@ class ShapeConverter:
             for role in variants:
                 if (name, role) not in names:
                     names[(name, role)] = _claim(taken, name, _VARIANT_SUFFIXES[role])
+            if name in self._folded:
+                self._folded_names[name] = _claim(taken, name, _VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
-            if Role.INPUT in variants and Role.OUTPUT in variants:
-                self._union_names[name] = _claim(taken, name, ("Union", "InputUnion"))
+            if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
+                # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
+                self._union_names[name] = _claim(taken, name, ("Union", "UnionExtra"))
         return names
+
+    def _name_shared_requests(self) -> dict[str, str]:
+        """A request shape several operations take: the published packages name it `XRequestTypeDef`
+        for every operation after the first (dynamodb's Enable/DisableKinesisStreamingDestination)."""
+        seen: set[str] = set()
+        shared: dict[str, str] = {}
+        for operation in self._operations():
+            if _has_members(operation.input_shape):
+                name = operation.input_shape.name
+                if name in seen and name not in shared:
+                    shared[name] = _claim(self._taken, name, ("Request",))
+                seen.add(name)
+        return shared
+
+    def structures(self) -> Mapping[str, StructureShape]:
+        """Every structure an operation uses, by name."""
+        return self._shapes
+
+    def alias_for_paginator(self, shape_name: str, roles: set[Role]) -> None:
+        """Export the published `XPaginator…TypeDef` names of a structure as aliases of its definitions."""
+        shape, stem = self._shapes[shape_name], f"{shape_name}Paginator"
+        first = Role.RESULT if Role.RESULT in roles else Role.INPUT if Role.INPUT in roles else Role.OUTPUT
+        self._alias(AliasDef(self.claim(stem, ("",)), self._typed_dict(shape, first).ref))
+        if first is Role.INPUT and Role.OUTPUT in roles and shape_name in self._union_names:
+            output = self._typed_dict(shape, Role.OUTPUT).ref
+            self._alias(AliasDef(self.claim(stem, _VARIANT_SUFFIXES[Role.OUTPUT]), output))
+            union_ref = DefRef(self._union_names[shape_name], Module.TYPE_DEFS)
+            self._alias(AliasDef(self.claim(stem, ("Union", "UnionExtra")), union_ref))
 
     def claim(self, name: str, suffixes: Iterable[str]) -> str:
         """A definition name no other definition of the package has: `{name}{suffix}TypeDef`."""
@@ -191,6 +233,10 @@ class ShapeConverter:
         for name in sorted(self._roles):
             for role in self._variants(name):
                 self._typed_dict(self._shapes[name], role)
+        for name in sorted(self._folded):
+            self._folded_aliases(self._shapes[name])
+        for name, alias in sorted(self._shared_requests.items()):
+            self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
         defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
         defs.extend(self._aliases.values())
         return defs
@@ -198,10 +244,13 @@ class ShapeConverter:
     def literals(self) -> list[LiteralDef]:
         """Every enum of the model, used by an operation or not: the published packages export them all."""
         enums = {**self._model_enums(), **self._enums}
-        return [
+        named = [
             LiteralDef(self._literal_name(name), tuple(sorted(set(getattr(shape, "enum", ())))))
             for name, shape in sorted(enums.items())
         ]
+        taken = {literal.name for literal in named}
+        named += [LiteralDef(name, values) for name, values in self._member_enums.items() if name not in taken]
+        return sorted(named, key=lambda literal: literal.name)
 
     def _model_enums(self) -> dict[str, Shape]:
         enums = {}
@@ -218,9 +267,11 @@ class ShapeConverter:
 
     def _literal_name(self, shape_name: str) -> str:
         """ScopeType for the enum `scope`, as published, unless an enum `Scope` claims that name too."""
+        # a leading underscore would make it private: `__AdTriggersElement` is AdTriggersElementType, as published
         if self._enum_names is None:
-            self._enum_names = Counter(fixed.literal_name(name) for name in {*self._model_enums(), *self._enums})
-        name = fixed.literal_name(shape_name)
+            enums = {*self._model_enums(), *self._enums}
+            self._enum_names = Counter(fixed.literal_name(name.lstrip("_")) for name in enums)
+        name = fixed.literal_name(shape_name.lstrip("_"))
         return name if self._enum_names[name] == 1 else f"{shape_name}Type"
 
     def _typed_dict(self, shape: StructureShape, role: Role) -> TypedDictDef:
@@ -275,7 +326,7 @@ class ShapeConverter:
             return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
         if getattr(shape, "enum", None):
             if self._member_enum(shape):
-                return LiteralValues(tuple(sorted(set(shape.enum))))
+                return DefRef(_member_enum_name(getattr(shape, "enum")), Module.LITERALS)
             return DefRef(self._literal_name(shape.name), Module.LITERALS)
         if shape.type_name == "string" and _is_json_header(shape):
             return map_of(is_input, STR, ANY) if is_input else ANY
@@ -292,6 +343,9 @@ class ShapeConverter:
     def _structure_type(self, shape: StructureShape, direction: Direction) -> TypeExpr:
         if _is_document(shape):
             return map_of(direction is Direction.INPUT, STR, ANY)
+        if shape.name in self._folded:
+            output_alias, union_alias = self._folded_aliases(shape)
+            return (union_alias if direction is Direction.INPUT else output_alias).ref
         if direction is Direction.INPUT:
             ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
             if shape.name in self._union_names:
@@ -303,6 +357,12 @@ class ShapeConverter:
         if shape.serialization.get("eventstream"):
             return Subscript(External("botocore.eventstream", "EventStream"), (ref,))
         return ref
+
+    def _folded_aliases(self, shape: StructureShape) -> tuple[AliasDef, AliasDef]:
+        """A folded shape's published `XOutput` and `XUnion` names, both the one TypedDict it has."""
+        ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
+        output = self._alias(AliasDef(self._folded_names[shape.name], ref))
+        return output, self._alias(AliasDef(self._union_names[shape.name], ref))
 
     def _alias(self, definition: AliasDef) -> AliasDef:
         return self._aliases.setdefault(definition.name, definition)
@@ -363,6 +423,17 @@ def _differs_by_direction(shape: Shape) -> bool:
     if isinstance(shape, StructureShape):
         return _is_document(shape) or bool(shape.serialization.get("eventstream"))
     return shape.type_name in ("timestamp", "blob") or _is_json_header(shape)
+
+
+def _member_enum_name(values: Iterable[str]) -> str:
+    """An enum no shape names is named by its values, as published: JSON, YAML → JSONYAMLType."""
+    return "".join(sorted(value[:1].upper() + value[1:] for value in values)) + "Type"
+
+
+def _differs_in_published(shape: Shape) -> bool:
+    # the published packages write an empty structure as Mapping[str, Any] in, dict[str, Any] out
+    empty = isinstance(shape, StructureShape) and not shape.members
+    return empty or _differs_by_direction(shape)
 
 
 def _is_json_header(shape: Shape) -> bool:

@@ -27,13 +27,14 @@ _SUFFIXES = tuple("Extra" * count for count in range(8))
 def build_waiters(source: ServiceSource, shapes: ShapeConverter) -> tuple[ClassDef, ...]:
     """One class per waiter whose operation the service model has, by waiter name."""
     waiters = []
-    for waiter_name, config in sorted(source.waiters.items()):
+    # in the model's order, which decides who gets XWaitTypeDef and who XWaitExtraTypeDef, as published
+    for waiter_name, config in source.waiters.items():
         if not isinstance(config, dict) or not isinstance(config.get("operation"), str):
             raise ModelError(f"{source.name}: waiter {waiter_name!r} names no operation")
         if config["operation"] not in source.model.operation_names:
             continue  # botocore would fail to build it too
-        waiters.append(_waiter(source.name, waiter_name, config, shapes))
-    return tuple(waiters)
+        waiters.append((waiter_name, _waiter(source.name, waiter_name, config, shapes)))
+    return tuple(waiter for _, waiter in sorted(waiters, key=lambda item: item[0]))
 
 
 def _waiter(service: str, waiter_name: str, config: dict[str, Any], shapes: ShapeConverter) -> ClassDef:

@@ -1,0 +1,182 @@
+"""The naming rules that make every public name of the published packages exist in ours, on real botocore
+models: suffixes in the published order, collisions, folded structures still exported, member-level enums,
+paginator copies of recursive structures, injected methods' requests. Each test fails in seconds."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Sequence
+
+import pytest
+
+from generator.ir.defs import AliasDef, TypeDef, TypedDictDef
+from generator.ir.package import ServicePackage
+from generator.parse.package import build_package
+from generator.parse.source import BotocoreData
+
+from conftest import CLI
+
+
+@pytest.fixture(scope="module")
+def data() -> BotocoreData:
+    return BotocoreData()
+
+
+def _package(data: BotocoreData, service: str) -> ServicePackage:
+    return build_package(data.load(service))
+
+
+def _definitions(package: ServicePackage) -> dict[str, TypeDef]:
+    return {definition.name: definition for definition in package.type_defs}
+
+
+def _alias_target(package: ServicePackage, name: str) -> TypeDef:
+    """The definition an alias names; fails with the alias's name if it is missing or not an alias."""
+    definitions = _definitions(package)
+    alias = definitions.get(name)
+    assert isinstance(alias, AliasDef), f"{package.service_name}: {name} is {type(alias).__name__}, not an alias"
+    refs = list(alias.type.refs())
+    assert len(refs) == 1, f"{name} = {alias.type.render()} should name one definition"
+    return definitions[refs[0].name]
+
+
+def _wait_requests(package: ServicePackage) -> dict[str, str]:
+    return {waiter.key: waiter.methods[0].request.name for waiter in package.waiters if waiter.methods[0].request}
+
+
+def test_waiters_on_one_operation_are_suffixed_in_the_model_order(data: BotocoreData) -> None:
+    # cloudformation's waiters-2 lists StackExists first, then StackCreateComplete, ...: not alphabetical
+    requests = _wait_requests(_package(data, "cloudformation"))
+    expected = {
+        "stack_exists": "DescribeStacksInputWaitTypeDef",
+        "stack_create_complete": "DescribeStacksInputWaitExtraTypeDef",
+        "stack_delete_complete": "DescribeStacksInputWaitExtraExtraTypeDef",
+        "stack_update_complete": "DescribeStacksInputWaitExtraExtraExtraTypeDef",
+        "stack_import_complete": "DescribeStacksInputWaitExtraExtraExtraExtraTypeDef",
+        "stack_rollback_complete": "DescribeStacksInputWaitExtraExtraExtraExtraExtraTypeDef",
+    }
+    assert {key: requests[key] for key in expected} == expected
+    # the classes themselves stay in name order
+    names = [waiter.name for waiter in _package(data, "cloudformation").waiters]
+    assert names == sorted(names)
+
+
+def test_folded_empty_structure_still_exports_the_published_output_and_union_names(data: BotocoreData) -> None:
+    # NetworkOriginConfiguration differs by side only through an empty structure (InternetConfiguration)
+    package = _package(data, "accessanalyzer")
+    for name in ("NetworkOriginConfigurationOutputTypeDef", "NetworkOriginConfigurationUnionTypeDef"):
+        target = _alias_target(package, name)
+        assert isinstance(target, TypedDictDef) and target.name == "NetworkOriginConfigurationTypeDef", name
+    # results name the published output name, requests the union, as the published packages do
+    definitions = _definitions(package)
+    s3_access_point = definitions["S3AccessPointConfigurationTypeDef"]
+    assert isinstance(s3_access_point, TypedDictDef)
+    network = {item.name: item.type.render() for item in s3_access_point.fields}["networkOrigin"]
+    assert network == "NetworkOriginConfigurationUnionTypeDef"
+
+
+def test_member_level_enums_are_named_by_their_values(data: BotocoreData) -> None:
+    package = _package(data, "apigatewayv2")
+    literals = {literal.name: literal.values for literal in package.literals}
+    assert literals.get("JSONYAMLType") == ("JSON", "YAML")
+    assert literals.get("OAS30Type") == ("OAS30",)
+    export = _definitions(package)["ExportApiRequestTypeDef"]
+    assert isinstance(export, TypedDictDef)
+    assert {item.name: item.type.render() for item in export.fields}["OutputType"] == "JSONYAMLType"
+
+
+def test_an_enum_shape_with_leading_underscores_gets_a_public_name(data: BotocoreData) -> None:
+    # mediapackage's list member `__AdTriggersElement` is an enum shape; `__AdTriggersElementType` would be private
+    names = {literal.name for literal in _package(data, "mediapackage").literals}
+    assert "AdTriggersElementType" in names
+    assert not [name for name in names if name.startswith("_")]
+
+
+def test_structures_reaching_a_recursive_one_get_their_paginator_names(data: BotocoreData) -> None:
+    # acm's CertificateFilterStatement nests itself; the published packages give paginators a copy of it
+    acm = _package(data, "acm")
+    assert _alias_target(acm, "CertificateFilterStatementPaginatorTypeDef").name == "CertificateFilterStatementTypeDef"
+    # ce's Expression is used on both sides of its paginators: three names, each the matching definition
+    ce = _package(data, "ce")
+    assert _alias_target(ce, "ExpressionPaginatorTypeDef").name == "ExpressionTypeDef"
+    assert _alias_target(ce, "ExpressionPaginatorOutputTypeDef").name == "ExpressionOutputTypeDef"
+    assert _alias_target(ce, "ExpressionPaginatorUnionTypeDef").name == "ExpressionUnionTypeDef"
+    # and the page type of emr's list_instance_fleets
+    emr = _package(data, "emr")
+    assert _alias_target(emr, "ListInstanceFleetsOutputPaginatorTypeDef").name == "ListInstanceFleetsOutputTypeDef"
+
+
+def test_a_request_shape_two_operations_share_is_named_twice(data: BotocoreData) -> None:
+    # Disable- and EnableKinesisStreamingDestination both take KinesisStreamingDestinationInput
+    package = _package(data, "dynamodb")
+    target = _alias_target(package, "KinesisStreamingDestinationInputRequestTypeDef")
+    assert target.name == "KinesisStreamingDestinationInputTypeDef"
+
+
+def test_injected_methods_get_their_published_request_names(data: BotocoreData) -> None:
+    s3 = _definitions(_package(data, "s3"))
+    upload = s3.get("ClientUploadFileRequestTypeDef")
+    assert isinstance(upload, TypedDictDef)
+    assert {item.name: item.required for item in upload.fields} == {
+        "Filename": True,
+        "Bucket": True,
+        "Key": True,
+        "ExtraArgs": False,
+        "Callback": False,
+        "Config": False,
+    }
+    assert isinstance(s3.get("ObjectDownloadFileRequestTypeDef"), TypedDictDef)
+    writer = _definitions(_package(data, "dynamodb")).get("TableBatchWriterRequestTypeDef")
+    assert isinstance(writer, TypedDictDef)
+    assert [(item.name, item.required, item.type.render()) for item in writer.fields] == [
+        ("overwrite_by_pkeys", False, "list[str]")
+    ]
+
+
+def test_ec2_create_tags_requests_are_named_after_the_resource(data: BotocoreData) -> None:
+    package = _package(data, "ec2")
+    assert package.resource is not None
+    dhcp = next(item for item in package.resource.resources if item.name == "DhcpOptions")
+    create_tags = next(method for method in dhcp.methods if method.name == "create_tags")
+    assert create_tags.request is not None and create_tags.request.name == "DhcpOptionsCreateTagsRequestTypeDef"
+    assert "Resources" not in {item.name for item in create_tags.request.fields}
+    assert _alias_target(package, "ClientCreateTagsRequestTypeDef").name == "CreateTagsRequestTypeDef"
+    assert _alias_target(package, "ClientDeleteTagsRequestTypeDef").name == "DeleteTagsRequestTypeDef"
+
+
+# names from issue 9 that the published packages export and ours lacked, by service and module
+PUBLISHED = {
+    "accessanalyzer": {
+        "type_defs": ("NetworkOriginConfigurationOutputTypeDef", "NetworkOriginConfigurationUnionTypeDef"),
+    },
+    "apigatewayv2": {"literals": ("JSONYAMLType", "OAS30Type")},
+    "cloudformation": {
+        "type_defs": ("DescribeStacksInputWaitTypeDef", "DescribeStacksInputWaitExtraTypeDef"),
+    },
+    "dynamodb": {"type_defs": ("KinesisStreamingDestinationInputRequestTypeDef", "TableBatchWriterRequestTypeDef")},
+}
+
+
+def _exported(module: Path) -> set[str]:
+    for node in ast.parse(module.read_text()).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
+            return {item.value for item in ast.walk(node.value) if isinstance(item, ast.Constant)}
+    raise AssertionError(f"{module} has no __all__")
+
+
+def _missing(root: Path, services: Sequence[str]) -> list[str]:
+    missing = []
+    for service in services:
+        package = root / f"types-boto3-{service}" / f"types_boto3_{service.replace('-', '_')}"
+        for module, names in PUBLISHED[service].items():
+            exported = _exported(package / f"{module}.pyi")
+            missing += [f"{service} {module}.{name}" for name in names if name not in exported]
+    return missing
+
+
+def test_the_published_names_of_the_issue_exist_in_generated_packages(cli: CLI, tmp_path: Path) -> None:
+    services = sorted(PUBLISHED)
+    result = cli("generate", *services, "--no-docs", "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert not _missing(tmp_path / "out", services)
