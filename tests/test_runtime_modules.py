@@ -16,22 +16,17 @@ from cleanenv.envs import VERSIONS, CleanVenvs, Expected, check, interpreter
 from generator.ir.defs import AliasDef
 from generator.ir.package import ServicePackage
 from generator.ir.types import External, Module, Subscript, TypeExpr
+from generator.parse.package import build_package
 from generator.parse.source import BotocoreData
-from generator.pipeline import generate_service, render_service
+from generator.pipeline import generate_service
 
-# rich services: event streams (kinesis, lambda, s3, bedrock-runtime), recursive shapes (dynamodb,
-# bedrock-runtime), keys that need the functional form (apigateway `from`, apigatewayv2 `None`), resources
+# rich services: event streams (kinesis, lambda, s3, bedrock-runtime), recursive shapes (dynamodb, wafv2, and
+# amplifyuibuilder's in the functional form too), keys that need the functional form (apigateway `from`,
+# apigatewayv2 `None`), resources (s3, dynamodb, ec2)
 SERVICES = (
-    "sagemaker-edge",
-    "s3",
-    "dynamodb",
-    "ec2",
-    "lambda",
-    "kinesis",
-    "bedrock-runtime",
-    "apigateway",
-    "apigatewayv2",
-)
+    "sagemaker-edge", "s3", "dynamodb", "ec2", "lambda", "kinesis", "bedrock-runtime", "apigateway", "apigatewayv2",
+    "wafv2", "amplifyuibuilder",
+)  # fmt: skip
 USER_LINE = """\
 from typing import cast, get_type_hints
 
@@ -60,7 +55,7 @@ def generated(
     packages = {}
     for service in SERVICES:
         generate_service(data, service, output)
-        package, _ = render_service(data, service)
+        package = build_package(data.load(service))  # the IR the files were rendered from
         packages[service] = (package, Expected.of(package, output / package.pypi_name))
     return packages
 

@@ -20,8 +20,6 @@ _FUTURE = ImportGroup((("__future__", ("annotations",)),))
 class StubSpelling:
     """Types as the .pyi writes them."""
 
-    suffix = ".pyi"
-
     def type(self, expr: TypeExpr) -> str:
         return expr.render()
 
@@ -48,8 +46,6 @@ class _Pending:
 
 class RuntimeSpelling:
     """Types as the run-time .py evaluates them: stub-only generics bare, forward references quoted."""
-
-    suffix = ".py"
 
     def __init__(self, package: ServicePackage) -> None:
         self._position = {definition.name: index for index, definition in enumerate(package.type_defs)}
