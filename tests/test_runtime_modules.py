@@ -13,7 +13,7 @@ from typing import Iterator
 import pytest
 
 from cleanenv.envs import VERSIONS, CleanVenvs, Expected, check, interpreter
-from generator.ir.defs import AliasDef
+from generator.ir.defs import AliasDef, TypedDictDef
 from generator.ir.package import ServicePackage
 from generator.ir.types import External, Module, Subscript, TypeExpr
 from generator.parse.package import build_package
@@ -22,10 +22,11 @@ from generator.pipeline import generate_service
 
 # rich services: event streams (kinesis, lambda, s3, bedrock-runtime), recursive shapes (dynamodb, wafv2, and
 # amplifyuibuilder's in the functional form too), keys that need the functional form (apigateway `from`,
-# apigatewayv2 `None`), resources (s3, dynamodb, ec2)
+# apigatewayv2 `None`), names a class body would mangle (mediapackage `__AdTriggersElementType`), resources
+# (s3, dynamodb, ec2)
 SERVICES = (
     "sagemaker-edge", "s3", "dynamodb", "ec2", "lambda", "kinesis", "bedrock-runtime", "apigateway", "apigatewayv2",
-    "wafv2", "amplifyuibuilder",
+    "wafv2", "amplifyuibuilder", "mediapackage",
 )  # fmt: skip
 USER_LINE = """\
 from typing import cast, get_type_hints
@@ -172,3 +173,16 @@ def test_the_services_exercise_every_kind_of_forward_reference(
                 spelling[kind] += 1
             bound.add(definition.name)
     assert spelling["class"] >= 5 and spelling["functional"] >= 2 and spelling["alias"] >= 2, spelling
+
+
+def test_names_a_class_body_would_mangle_take_the_functional_form_at_run_time(
+    generated: dict[str, tuple[ServicePackage, Expected]],
+) -> None:
+    package, expected = generated["mediapackage"]
+    mangled = [d for d in package.type_defs if isinstance(d, TypedDictDef) and d.mangled_in_a_class]
+    assert mangled and not any(d.functional for d in mangled)
+    stub = (expected.path / package.module_name / "type_defs.pyi").read_text()
+    runtime = (expected.path / package.module_name / "type_defs.py").read_text()
+    for definition in mangled:
+        assert f"class {definition.name}(TypedDict):" in stub
+        assert f'{definition.name} = TypedDict(\n    "{definition.name}",' in runtime

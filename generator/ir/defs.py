@@ -69,6 +69,13 @@ class TypedDictDef:
             for item in self.fields
         )
 
+    @property
+    def mangled_in_a_class(self) -> bool:
+        """A class body would mangle a private name its keys or annotations use (mediapackage's
+        `__AdTriggersElementType` becomes `_XTypeDef__AdTriggersElementType` at run time)."""
+        names = {item.name for item in self.fields} | {name for item in self.fields for name in item.annotation.names()}
+        return any(name.startswith("__") and not name.endswith("__") for name in names)
+
     def type_exprs(self) -> Iterator[TypeExpr]:
         for item in self.fields:
             yield item.annotation

@@ -26,6 +26,9 @@ class StubSpelling:
     def annotation(self, definition: TypedDictDef, field: Field) -> str:
         return field.annotation.render()
 
+    def functional(self, definition: TypedDictDef) -> bool:
+        return definition.functional
+
     def alias(self, definition: AliasDef) -> str:
         return definition.type.render()
 
@@ -58,6 +61,10 @@ class RuntimeSpelling:
 
     def annotation(self, definition: TypedDictDef, field: Field) -> str:
         return field.runtime_annotation(self._pending(definition.name))
+
+    def functional(self, definition: TypedDictDef) -> bool:
+        # checkers do not mangle names in a stub's class body; Python does in a module's
+        return definition.functional or definition.mangled_in_a_class
 
     def alias(self, definition: AliasDef) -> str:
         # an alias is bound to its value, so only the pending names in it are strings (Union makes them
