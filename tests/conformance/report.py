@@ -22,7 +22,8 @@ def _surface_gaps(result: ServiceResult) -> int:
 
 def _runtime(result: ServiceResult) -> str:
     """Run-time module problems per Python version: `3.9 ok | 3.13 2`; `-` if they were not run."""
-    return " | ".join(f"{version} {len(found) or 'ok'}" for version, found in sorted(result.runtime.items())) or "-"
+    ordered = sorted(result.runtime.items(), key=lambda item: [int(part) for part in item[0].split(".")])
+    return " | ".join(f"{version} {len(found) or 'ok'}" for version, found in ordered) or "-"
 
 
 def table(run: Run) -> str:
