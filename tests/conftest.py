@@ -17,6 +17,8 @@ from typing import Callable, Optional, Sequence
 
 import pytest
 
+from cleanenv.envs import CleanVenvs
+
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "output"
 SERVICE = "sagemaker-edge"
@@ -51,6 +53,12 @@ def run_cli(
 def private_stamp_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The generator's up-to-date stamps go to a folder of this test session, not the user's cache."""
     os.environ.setdefault("BOTO_TYPEGEN_CACHE", str(tmp_path_factory.mktemp("stamps")))
+
+
+@pytest.fixture(scope="session")
+def clean_venvs(tmp_path_factory: pytest.TempPathFactory) -> CleanVenvs:
+    """Virtualenvs with only boto3, botocore and typing-extensions, one per Python version, made on demand."""
+    return CleanVenvs(tmp_path_factory.mktemp("clean-venvs"))
 
 
 @pytest.fixture

@@ -48,17 +48,18 @@ def test_two_generations_are_byte_identical(fresh_output: Path, tmp_path: Path) 
     assert first == second, "\n".join(_diff(first, second))
 
 
+MODULES = ("__init__", "client", "literals", "type_defs")
+
+
 def test_committed_package_has_the_expected_files() -> None:
     assert sorted(tree(PACKAGE_DIR)) == sorted(
         [
             "LICENSE",
             "README.md",
             "pyproject.toml",
-            f"{MODULE}/__init__.pyi",
-            f"{MODULE}/client.pyi",
-            f"{MODULE}/literals.pyi",
+            # each stub with its run-time module beside it
+            *(f"{MODULE}/{name}{suffix}" for name in MODULES for suffix in (".py", ".pyi")),
             f"{MODULE}/py.typed",
-            f"{MODULE}/type_defs.pyi",
             f"{MODULE}/version.py",
         ]
     )
@@ -68,7 +69,7 @@ def test_committed_package_has_the_expected_files() -> None:
 def test_black_demands_no_change(which: str, fresh_output: Path) -> None:
     root = PACKAGE_DIR if which == "committed" else fresh_output / PACKAGE_DIR.name
     sources = sorted(str(path) for path in root.rglob("*") if path.suffix in (".py", ".pyi"))
-    assert len(sources) == 5
+    assert len(sources) == 9  # four stubs, the four run-time modules beside them, version.py
     # black picks .pyi mode by suffix; the targets are the ones the stubs support
     result = subprocess.run(
         [sys.executable, "-m", "black", "--check", "--diff", "--target-version", "py39", *sources],

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import BOTOCORE_PIN, MODULE, PACKAGE_DIR, USAGE, TypeCheckers
 
-STUB_FILES = ["__init__.pyi", "client.pyi", "literals.pyi", "type_defs.pyi", "version.py", "py.typed"]
+MODULES = ("__init__", "client", "literals", "type_defs")
+# each stub with the run-time module beside it, which `import types_boto3_sagemaker_edge.client` loads
+STUB_FILES = [*(f"{name}.{suffix}" for name in MODULES for suffix in ("pyi", "py")), "version.py", "py.typed"]
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 import keyword
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Container, Iterator, Union
 
-from .types import STR, DefRef, Import, LiteralValues, Module, TypeExpr, not_required, quote
+from .types import STR, DefRef, Deferred, Import, LiteralValues, Module, TypeExpr, not_required, quote
 
 
 class Direction(enum.Enum):
@@ -35,6 +35,15 @@ class Field:
         """The key as a string literal, for the functional TypedDict form."""
         return quote(self.name)
 
+    def runtime_annotation(self, pending: Container[str]) -> str:
+        """The annotation as evaluated at run time. A type naming a `pending` definition is one string,
+        which get_type_hints evaluates whole on every Python (3.9 leaves a string nested in
+        `Sequence[...]` unresolved); NotRequired stays outside it, or the key would count as required."""
+        written = self.type
+        if any(ref.name in pending for ref in written.runtime_refs()):
+            written = Deferred(written)
+        return (written if self.required else not_required(written)).runtime()
+
 
 @dataclass(frozen=True)
 class TypedDictDef:
@@ -59,6 +68,13 @@ class TypedDictDef:
             not item.name.isidentifier() or keyword.iskeyword(item.name) or item.name in used
             for item in self.fields
         )
+
+    @property
+    def mangled_in_a_class(self) -> bool:
+        """A class body would mangle a private name its keys or annotations use (mediapackage's
+        `__AdTriggersElementType` becomes `_XTypeDef__AdTriggersElementType` at run time)."""
+        names = {item.name for item in self.fields} | {name for item in self.fields for name in item.annotation.names()}
+        return any(name.startswith("__") and not name.endswith("__") for name in names)
 
     def type_exprs(self) -> Iterator[TypeExpr]:
         for item in self.fields:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Container, Iterator
 
 
 class Module(enum.Enum):
@@ -21,6 +21,17 @@ class Module(enum.Enum):
 
 # typing names that stubs for Python < 3.12 must take from typing_extensions
 BACKPORTED = frozenset({"NotRequired", "TypedDict", "Unpack", "Literal"})
+
+# classes that are generic in the stub packages only: at run time `EventStream[X]` raises TypeError
+NOT_SUBSCRIPTABLE_AT_RUN_TIME = frozenset(
+    {
+        ("botocore.paginate", "Paginator"),
+        ("botocore.paginate", "PageIterator"),
+        ("botocore.eventstream", "EventStream"),
+        ("botocore.waiter", "Waiter"),
+        ("boto3.resources.collection", "ResourceCollection"),
+    }
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -62,6 +73,15 @@ class TypeExpr:
         for item in self.imports():
             yield item.name
 
+    def runtime(self, pending: Container[str] = ()) -> str:
+        """The type as Python evaluates it at run time: generics that exist only in the stubs bare,
+        references to `pending` definitions (not yet bound where this is evaluated) quoted."""
+        return self.render()
+
+    def runtime_refs(self) -> Iterator[DefRef]:
+        """The generated definitions the run-time text mentions."""
+        return self.refs()
+
 
 @dataclass(frozen=True)
 class Builtin(TypeExpr):
@@ -96,6 +116,10 @@ class External(TypeExpr):
     def names(self) -> Iterator[str]:
         yield self.render()
 
+    @property
+    def subscriptable_at_run_time(self) -> bool:
+        return (self.module, self.name) not in NOT_SUBSCRIPTABLE_AT_RUN_TIME
+
 
 @dataclass(frozen=True)
 class DefRef(TypeExpr):
@@ -113,6 +137,9 @@ class DefRef(TypeExpr):
     def refs(self) -> Iterator[DefRef]:
         yield self
 
+    def runtime(self, pending: Container[str] = ()) -> str:
+        return quote(self.name) if self.name in pending else self.name
+
 
 @dataclass(frozen=True)
 class Subscript(TypeExpr):
@@ -123,6 +150,20 @@ class Subscript(TypeExpr):
 
     def render(self) -> str:
         return f"{self.base.render()}[{', '.join(arg.render() for arg in self.args)}]"
+
+    @property
+    def erased_at_run_time(self) -> bool:
+        return isinstance(self.base, External) and not self.base.subscriptable_at_run_time
+
+    def runtime(self, pending: Container[str] = ()) -> str:
+        if self.erased_at_run_time:
+            return self.base.runtime(pending)
+        return f"{self.base.runtime(pending)}[{', '.join(arg.runtime(pending) for arg in self.args)}]"
+
+    def runtime_refs(self) -> Iterator[DefRef]:
+        if not self.erased_at_run_time:
+            for arg in self.args:
+                yield from arg.runtime_refs()
 
     def imports(self) -> Iterator[Import]:
         yield from self.base.imports()
@@ -150,6 +191,14 @@ class CallableType(TypeExpr):
         parameters = ", ".join(item.render() for item in self.parameters)
         return f"Callable[[{parameters}], {self.returns.render()}]"
 
+    def runtime(self, pending: Container[str] = ()) -> str:
+        parameters = ", ".join(item.runtime(pending) for item in self.parameters)
+        return f"Callable[[{parameters}], {self.returns.runtime(pending)}]"
+
+    def runtime_refs(self) -> Iterator[DefRef]:
+        for item in (*self.parameters, self.returns):
+            yield from item.runtime_refs()
+
     def imports(self) -> Iterator[Import]:
         yield Import("collections.abc", "Callable")
         for item in (*self.parameters, self.returns):
@@ -163,6 +212,32 @@ class CallableType(TypeExpr):
         yield "Callable"
         for item in (*self.parameters, self.returns):
             yield from item.names()
+
+
+@dataclass(frozen=True)
+class Deferred(TypeExpr):
+    """A type that run-time Python must not evaluate where it is written: a string of its run-time text,
+    for names bound further down the module. Stubs write it plainly."""
+
+    inner: TypeExpr
+
+    def render(self) -> str:
+        return self.inner.render()
+
+    def runtime(self, pending: Container[str] = ()) -> str:
+        return quote(self.inner.runtime())
+
+    def imports(self) -> Iterator[Import]:
+        return self.inner.imports()
+
+    def refs(self) -> Iterator[DefRef]:
+        return self.inner.refs()
+
+    def runtime_refs(self) -> Iterator[DefRef]:
+        return self.inner.runtime_refs()
+
+    def names(self) -> Iterator[str]:
+        return self.inner.names()
 
 
 @dataclass(frozen=True)

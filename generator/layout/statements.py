@@ -196,8 +196,6 @@ def _statement(
         is_stub_class=first == "class" and stub,
         is_stub_def=first == "def" and stub,
     )
-    if stub and not is_pyi:
-        raise Unsure("a one-line stub body in a .py file")
     try:
         tokens = _with_optional_parentheses(tokens)
         link(tokens)

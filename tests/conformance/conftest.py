@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from . import report, suite
+from cleanenv.envs import CleanVenvs
+
+from . import report, runtime, suite
 
 RUN = pytest.StashKey[suite.Run]()
 REPORT = pytest.StashKey[Path]()
@@ -26,12 +28,16 @@ def _selected_services(session: pytest.Session) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def conformance(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> suite.Run:
-    """Generate, synthesize, ask botocore, type-check: once, for every selected service together."""
+def conformance(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, clean_venvs: CleanVenvs
+) -> suite.Run:
+    """Generate, run the run-time modules, synthesize, ask botocore, type-check: once, for every selected
+    service together."""
     services = _selected_services(request.session)
     workdir = tmp_path_factory.mktemp("conformance")
     stubs = os.environ.get(STUBS_ENV)
-    run = suite.run(services, workdir, Path(stubs) if stubs else None)
+    pythons = {version: clean_venvs.python(version) for version in runtime.VERSIONS}
+    run = suite.run(services, workdir, Path(stubs) if stubs else None, pythons)
     findings = workdir / "findings.md"
     findings.write_text(report.findings(run))
     request.config.stash[RUN] = run

@@ -20,25 +20,34 @@ def _surface_gaps(result: ServiceResult) -> int:
     return sum(len(gaps) for gaps in result.surface.values()) + len(flagged)
 
 
+def _runtime(result: ServiceResult) -> str:
+    """Run-time module problems per Python version: `3.9 ok | 3.13 2`; `-` if they were not run."""
+    ordered = sorted(result.runtime.items(), key=lambda item: [int(part) for part in item[0].split(".")])
+    return " | ".join(f"{version} {len(found) or 'ok'}" for version, found in ordered) or "-"
+
+
 def table(run: Run) -> str:
     """One row per service, figures per checker as `mypy | pyright`, and a totals row."""
-    header = ["service", "ops"] + [f"{title} (mypy | pyright)" for _, title in CATEGORIES] + ["surface gaps"]
+    header = ["service", "ops"] + [f"{title} (mypy | pyright)" for _, title in CATEGORIES]
+    header += ["surface gaps", "run time (problems)"]
     rows = []
     for service, result in sorted(run.results.items()):
         if result.setup_error:
-            rows.append([service, "-", result.setup_error[:60], "", "", ""])
+            rows.append([service, "-", result.setup_error[:60], "", "", "", ""])
             continue
         cells = [service, str(result.operations)]
         for category, _ in CATEGORIES:
             lines = result.lines(category)
             cells.append(" | ".join(_ratio(lines, c) for c in CHECKERS))
         cells.append(str(_surface_gaps(result)))
+        cells.append(_runtime(result))
         rows.append(cells)
     total = ["TOTAL", str(sum(r.operations for r in run.results.values()))]
     for category, _ in CATEGORIES:
         lines = [o for r in run.results.values() for o in r.lines(category)]
         total.append(" | ".join(_ratio(lines, c) for c in CHECKERS))
     total.append(str(sum(_surface_gaps(r) for r in run.results.values() if not r.setup_error)))
+    total.append(str(sum(len(found) for r in run.results.values() for found in r.runtime.values())))
     rows.append(total)
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 

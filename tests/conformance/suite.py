@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 import botocore.session
 
-from . import oracle, synth
+from . import oracle, runtime, synth
 from .checkfile import CLEAN, FLAGGED, CheckFile, Line, keyword_call, source
 from .stubfacts import StubClient, StubMethod, read_client
 from .typecheck import Errors, run_checkers
@@ -76,6 +76,7 @@ class ServiceResult:
     skipped: list[str] = field(default_factory=list)
     surface: dict[str, list[str]] = field(default_factory=dict)  # check name -> mismatches
     outcomes: list[Outcome] = field(default_factory=list)
+    runtime: dict[str, list[str]] = field(default_factory=dict)  # Python version -> run-time module problems
 
     def lines(self, category: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.line.category == category]
@@ -261,11 +262,14 @@ def chunks(services: list[str], budget: int = CHUNK_OPERATIONS) -> list[list[str
     return [group for group in groups if group]
 
 
-def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -> Run:
-    """Conformance of `services`, chunk by chunk; stubs are generated unless `stubs_root` already holds them."""
+def run(
+    services: list[str], workdir: Path, stubs_root: Optional[Path] = None, pythons: Optional[dict[str, Path]] = None
+) -> Run:
+    """Conformance of `services`, chunk by chunk; stubs are generated unless `stubs_root` already holds them.
+    `pythons` (version -> interpreter of a clean virtualenv) run the packages' run-time modules."""
     total = Run({}, {"mypy": [], "pyright": []})
     for index, group in enumerate(chunks(services)):
-        part = _run_chunk(group, workdir / f"chunk{index}", stubs_root)
+        part = _run_chunk(group, workdir / f"chunk{index}", stubs_root, pythons or {})
         total.results.update(part.results)
         for checker, errors in part.stub_errors.items():
             total.stub_errors[checker].extend(errors)
@@ -274,7 +278,7 @@ def run(services: list[str], workdir: Path, stubs_root: Optional[Path] = None) -
     return total
 
 
-def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -> Run:
+def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], pythons: dict[str, Path]) -> Run:
     part = Run({}, {})
     started = time.monotonic()
     check_dir = workdir / "checks"
@@ -285,6 +289,8 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -
     else:
         failures = {}
     started = part.clock("generate", started)
+    imported = runtime.check_packages(services, stubs_root, pythons, workdir / "runtime")
+    started = part.clock("run-time modules", started)
     results: dict[str, ServiceResult] = part.results
     files: dict[str, CheckFile] = {}
     for service in services:
@@ -301,6 +307,7 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path]) -
             results[service] = result
             continue
         results[service] = checks.result
+        checks.result.runtime = imported.get(service, {})
     paths = []
     for service, check in files.items():
         path = check_dir / f"check_{service.replace('-', '_')}.py"

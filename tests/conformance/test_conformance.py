@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from . import report, suite
+from . import report, runtime, suite
 from .checkfile import CLEAN, FLAGGED
 from .suite import CHECKERS
 
@@ -37,6 +37,15 @@ def service(request: pytest.FixtureRequest, conformance: suite.Run) -> suite.Ser
 def _assert_lines(outcomes: list[suite.Outcome]) -> None:
     assert outcomes, "no lines were checked"
     assert all(all(o.ok(c) for c in CHECKERS) for o in outcomes), report.failures(outcomes)
+
+
+def test_runtime_modules_import_and_type_hints_resolve(service: suite.ServiceResult) -> None:
+    """In clean virtualenvs (boto3, botocore, typing-extensions; no stub package) on the oldest and newest
+    Python: every module imports, every name of each stub's __all__ exists, and get_type_hints resolves every
+    TypedDict, whose required and optional keys are the IR's."""
+    assert sorted(service.runtime) == sorted(runtime.VERSIONS), "the run-time modules were not checked"
+    problems = [f"Python {version}: {p}" for version, found in service.runtime.items() for p in found]
+    assert not problems, "\n".join(problems[:40])
 
 
 def test_botocore_accepts_synthesized_values(service: suite.ServiceResult) -> None:

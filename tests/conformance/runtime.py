@@ -1,0 +1,31 @@
+"""The run-time modules of a chunk's packages, in clean virtualenvs: one check subprocess per Python version
+for all services of the chunk, not one per module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleanenv.envs import Expected, check
+from generator.parse.package import build_package
+from generator.parse.source import BotocoreData
+
+# the oldest and the newest Python the packages support
+VERSIONS = ("3.9", "3.13")
+
+
+def check_packages(
+    services: list[str], stubs_root: Path, pythons: dict[str, Path], workdir: Path
+) -> dict[str, dict[str, list[str]]]:
+    """service -> Python version -> problems; a service whose package is missing is left to the generate step."""
+    data = BotocoreData()
+    expected = []
+    for service in services:
+        folder = stubs_root / f"types-boto3-{service}"
+        if folder.is_dir():
+            expected.append(Expected.of(build_package(data.load(service)), folder))
+    found: dict[str, dict[str, list[str]]] = {item.service: {} for item in expected}
+    for version, python in pythons.items():
+        report = check(python, expected, workdir / f"py{version}")
+        for service, problems in report.services.items():
+            found[service][version] = [*report.environment, *problems]
+    return found
