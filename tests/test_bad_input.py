@@ -301,3 +301,28 @@ def test_interrupt_keeps_earlier_output(delay: float, earlier_two: Path, tmp_pat
     else:  # the second package was finished before the signal landed
         assert process.returncode == 0, stderr
         assert slow_now == part(fresh, second)
+
+
+def test_data_path_does_not_reach_boto3_resource_models(tmp_path: Path) -> None:
+    """As the README says: --data-path is botocore's search path; resources-1.json comes from boto3 alone."""
+    import boto3
+
+    boto3_models = Path(boto3.__file__).parent / "data" / "sqs"
+    (version,) = [path.name for path in boto3_models.iterdir()]
+    folder = tmp_path / "models" / "sqs" / version
+    folder.mkdir(parents=True)
+    model = BotocoreData().loader.load_service_model("sqs", "service-2")
+    model["metadata"]["serviceFullName"] = "Queue Service From Data Path"
+    (folder / "service-2.json").write_text(json.dumps(model))
+    resources = json.loads((boto3_models / version / "resources-1.json").read_text())
+    del resources["resources"]["Message"]
+    (folder / "resources-1.json").write_text(json.dumps(resources))
+    for name, extra in (("plain", ()), ("data-path", ("--data-path", str(tmp_path / "models")))):
+        result = run_cli("generate", "sqs", *extra, "--output", name, "--no-docs", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    module = Path("types-boto3-sqs") / "types_boto3_sqs"
+    # the service model came from --data-path, the resource model did not: Message is still there
+    assert "Queue Service From Data Path" in (tmp_path / "data-path" / module / "client.pyi").read_text()
+    resource = (tmp_path / "data-path" / module / "service_resource.pyi").read_text()
+    assert "class Message(" in resource
+    assert resource == (tmp_path / "plain" / module / "service_resource.pyi").read_text()
