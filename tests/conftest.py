@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import tomllib
 from importlib import metadata
 from dataclasses import dataclass
@@ -119,6 +120,35 @@ def fresh_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("generate", "--output", str(output), "--no-docs", cwd=REPO)
     assert result.returncode == 0, result.stderr
     return output
+
+
+@dataclass(frozen=True)
+class EveryService:
+    """One `generate --all` of this session: every botocore service's package and docs pages."""
+
+    services: tuple[str, ...]
+    output: Path
+    docs: Path
+    seconds: float
+
+    def package(self, service: str) -> Path:
+        return self.output / f"types-boto3-{service}"
+
+
+@pytest.fixture(scope="session")
+def every_service(tmp_path_factory: pytest.TempPathFactory) -> EveryService:
+    """`boto-typegen generate --all --jobs 2` (stubs and pages) once per session, for every slow sweep."""
+    from generator.parse.source import BotocoreData
+
+    root = tmp_path_factory.mktemp("every-service")
+    services = BotocoreData().service_names()
+    started = time.monotonic()
+    result = run_cli("generate", "--all", "--jobs", "2", "--output", "output", "--docs", "docs", cwd=root, timeout=3600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert sorted(path.name for path in (root / "output").iterdir()) == sorted(
+        f"types-boto3-{service}" for service in services
+    )
+    return EveryService(services, root / "output", root / "docs", time.monotonic() - started)
 
 
 @dataclass(frozen=True)
