@@ -9,12 +9,19 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Generator, Optional, Sequence
 
 from .cache import Inputs, Stamps, cache_dir
 from .errors import GeneratorError
 from .parse.source import BotocoreData
 from .pipeline import generate_service
+from .write import prepare_folder
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+# how long a worker told to stop may take to finish the swap it is in before it is killed
+_STOP_GRACE = 30.0
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,10 @@ def run_services(
     for service in services:
         if service not in names:
             data.load(service)  # raises UnknownServiceError with its did-you-mean hint
+    # an unwritable folder is found before any package is written; leftovers of killed runs go
+    for folder in (job.output, job.docs):
+        if folder is not None:
+            prepare_folder(folder)
     inputs = Inputs.scan(data.loader.search_paths, names, job.options)
     stamps = Stamps(job.output, job.docs)
     run = Run()
@@ -99,8 +110,9 @@ def run_services(
             pending.append(service)
     bar = _progress_bar(len(services), len(services) - len(pending)) if progress else None
     order = _largest_first(pending, inputs) if jobs > 1 else pending
+    outcomes = _generate(job, inputs, order, jobs, keep_going, data)
     try:
-        for outcome in _generate(job, inputs, order, jobs, keep_going, data):
+        for outcome in outcomes:
             if outcome.error and not keep_going:
                 raise GeneratorError(outcome.error)
             run.outcomes.append(outcome)
@@ -110,6 +122,7 @@ def run_services(
                 bar.set_postfix_str(outcome.service, refresh=False)
                 bar.update(1)
     finally:
+        outcomes.close()  # stops the workers now, not whenever the generator is collected
         if bar is not None:
             bar.close()
     run.outcomes.sort(key=lambda outcome: outcome.service)
@@ -119,7 +132,7 @@ def run_services(
 
 def _generate(
     job: Job, inputs: Inputs, services: list[str], jobs: int, keep_going: bool, data: BotocoreData
-) -> Iterable[Outcome]:
+) -> Generator[Outcome, None, None]:
     if jobs <= 1 or len(services) <= 1:
         _start_worker(job, inputs, keep_going, data)
         for service in services:
@@ -130,13 +143,30 @@ def _generate(
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(services)), initializer=_start_worker, initargs=(job, inputs, keep_going)
     )
+    finished = False
     try:
         futures = [pool.submit(_generate_one, service) for service in services]
         for future in as_completed(futures):
             yield future.result()
+        finished = True
     finally:
-        # on Ctrl-C or an error: drop what has not started; a worker finishes its current (atomic) write
+        if not finished:  # a signal, an error, or the caller gave up: stop the workers mid-service
+            _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGTERM each worker (it drops the package it is writing, or ends the swap it is in), then wait."""
+    processes = list((pool._processes or {}).values())  # what Python 3.14's pool.terminate_workers() uses
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + _STOP_GRACE
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def _largest_first(services: list[str], inputs: Inputs) -> list[str]:
@@ -166,8 +196,9 @@ _worker: Optional[_Worker] = None
 
 def _start_worker(job: Job, inputs: Inputs, keep_going: bool, data: Optional[BotocoreData] = None) -> None:
     global _worker
-    if data is None:  # a pool process: Ctrl-C is the parent's to handle
+    if data is None:  # a pool process: Ctrl-C is the parent's to handle, SIGTERM is the parent's order to stop
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, _worker_stop)
     _cache_templates()
     _worker = _Worker(
         job, inputs, keep_going, data or BotocoreData(job.data_path, job.botocore_version), Stamps(job.output, job.docs)
@@ -195,7 +226,36 @@ def _cache_templates() -> None:
     environment().bytecode_cache = QuietCache(str(folder))
 
 
+class _WorkerStop(BaseException):
+    """Raised in a pool worker by SIGTERM while it generates a service."""
+
+    def __init__(self, exit_code: int) -> None:
+        super().__init__(exit_code)
+        self.exit_code = exit_code
+
+
+# a pool worker is inside _generate_one: a stop unwinds it, so write_tree drops its staging folder
+_busy = False
+
+
+def _worker_stop(signum: int, frame: object) -> None:
+    if _busy:
+        raise _WorkerStop(128 + signum)
+    os._exit(128 + signum)  # idle or between services: nothing to drop, and no next service to take
+
+
 def _generate_one(service: str) -> Outcome:
+    global _busy
+    try:
+        _busy = True
+        return _generate_and_stamp(service)
+    except _WorkerStop as stop:
+        os._exit(stop.exit_code)
+    finally:
+        _busy = False
+
+
+def _generate_and_stamp(service: str) -> Outcome:
     worker = _worker
     assert worker is not None, "worker not started"
     job = worker.job

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -23,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="boto-typegen",
         description="Generate boto3 type stubs and their docs from botocore's service models.",
     )
+    parser.add_argument("--version", action="version", version=_versions())
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="generate stub packages")
     generate.add_argument(
@@ -124,6 +126,41 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if report.breaking_count else 0
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGINT or SIGTERM reached a run; unwinding it stops the workers and drops half-written packages."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    """SIGINT and SIGTERM raise Stopped; a second signal while the run stops is ignored."""
+
+    def stop(signum: int, frame: object) -> None:
+        for each in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(each, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    for each in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(each, stop)
+
+
+def _versions() -> str:
+    """The generator's version and the botocore and boto3 it reads, without importing either."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return f"boto-typegen {__version__} (botocore {installed('botocore')}, boto3 {installed('boto3')})"
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -153,6 +190,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     if args.command in ("generate", "build") and args.all and args.services:
         parser.error("give SERVICE names or --all, not both")
+    handlers = {each: signal.getsignal(each) for each in (signal.SIGINT, signal.SIGTERM)}
     try:
         if args.command == "diff":
             return _diff(args)
@@ -161,6 +199,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
             address = args.dev_addr if args.action == "serve" else ""
             return run_mkdocs(args.action, args.config, args.site_dir, address)
+        if args.command in ("generate", "build"):
+            _stop_on_signals()  # SIGTERM as well as Ctrl-C stops the workers and leaves packages whole
         threshold = gc.get_threshold()
         # importing botocore, boto3 and jinja allocates objects that all live on: collecting them is wasted work
         gc.set_threshold(100_000, 50, 1000)
@@ -210,6 +250,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except GeneratorError as error:
         print(f"boto-typegen: error: {error}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
-        print("boto-typegen: interrupted; earlier output left as it was", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
+        what = "terminated" if signum == signal.SIGTERM else "interrupted"
+        print(f"boto-typegen: {what}; earlier output left as it was", file=sys.stderr)
+        return 128 + signum
+    finally:
+        for each, handler in handlers.items():
+            signal.signal(each, handler)

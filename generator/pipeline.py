@@ -41,9 +41,9 @@ def generate_service(
     post: Optional[int] = None,
 ) -> Written:
     package, stubs = render_service(data, service, use_black, post)
+    pages = render_docs(package) if docs is not None else {}  # rendered before either tree is written
     write_tree(output, package.pypi_name, stubs)
     folders = [output / package.pypi_name]
-    pages = render_docs(package) if docs is not None else {}
     if docs is not None and pages:
         write_tree(docs, package.module_name, pages)
         folders.append(docs / package.module_name)

@@ -11,6 +11,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import tomllib
+from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -47,6 +50,42 @@ def run_cli(
         text=True,
         timeout=timeout,
     )
+
+
+def pinned_test_extra() -> dict[str, str]:
+    """The `test` extra of pyproject.toml as name → version; every entry is pinned with `==`."""
+    extra = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
+    pins = {}
+    for requirement in extra:
+        name, separator, version = requirement.partition("==")
+        assert separator and re.fullmatch(r"[\w.]+", version), f"test extra not pinned with ==: {requirement}"
+        pins[_canonical(name)] = version
+    return pins
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@pytest.fixture(scope="session")
+def constraints(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pip constraints file for every install a test makes: the test extra's pins, and for anything else
+    (their dependencies, the generator's own) the version this environment got from `pip install -e
+    '.[test]'`. A fresh virtualenv then holds what the tests were made with, whatever PyPI has since."""
+    pins = {
+        _canonical(dist.metadata["Name"]): dist.version
+        for dist in metadata.distributions()
+        if dist.metadata["Name"] and _canonical(dist.metadata["Name"]) != "boto-typegen"
+    }
+    pins.update(pinned_test_extra())
+    path = tmp_path_factory.mktemp("constraints") / "constraints.txt"
+    path.write_text("".join(f"{name}=={version}\n" for name, version in sorted(pins.items())))
+    return path
+
+
+def pip_env(constraints: Path) -> dict[str, str]:
+    """The environment for a pip or `python -m build` subprocess: constrained, and quiet about pip updates."""
+    return {**os.environ, "PIP_CONSTRAINT": str(constraints), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -89,6 +128,35 @@ def fresh_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("generate", "--output", str(output), "--no-docs", cwd=REPO)
     assert result.returncode == 0, result.stderr
     return output
+
+
+@dataclass(frozen=True)
+class EveryService:
+    """One `generate --all` of this session: every botocore service's package and docs pages."""
+
+    services: tuple[str, ...]
+    output: Path
+    docs: Path
+    seconds: float
+
+    def package(self, service: str) -> Path:
+        return self.output / f"types-boto3-{service}"
+
+
+@pytest.fixture(scope="session")
+def every_service(tmp_path_factory: pytest.TempPathFactory) -> EveryService:
+    """`boto-typegen generate --all --jobs 2` (stubs and pages) once per session, for every slow sweep."""
+    from generator.parse.source import BotocoreData
+
+    root = tmp_path_factory.mktemp("every-service")
+    services = BotocoreData().service_names()
+    started = time.monotonic()
+    result = run_cli("generate", "--all", "--jobs", "2", "--output", "output", "--docs", "docs", cwd=root, timeout=3600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert sorted(path.name for path in (root / "output").iterdir()) == sorted(
+        f"types-boto3-{service}" for service in services
+    )
+    return EveryService(services, root / "output", root / "docs", time.monotonic() - started)
 
 
 @dataclass(frozen=True)

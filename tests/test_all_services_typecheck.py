@@ -9,9 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Diagnostic, TypeCheckers, run_cli
-
-from generator.parse.source import BotocoreData
+from conftest import Diagnostic, EveryService, TypeCheckers
 
 
 def _report(diagnostics: list[Diagnostic]) -> str:
@@ -20,14 +18,11 @@ def _report(diagnostics: list[Diagnostic]) -> str:
 
 @pytest.mark.slow
 def test_every_package_is_clean_under_mypy_and_pyright_strict(
-    checkers: TypeCheckers, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    checkers: TypeCheckers, every_service: EveryService, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    services = BotocoreData().service_names()
+    services = every_service.services
     assert len(services) > 400
-    started = time.monotonic()
-    output = tmp_path / "output"
-    result = run_cli("generate", "--all", "--no-docs", "--jobs", "2", "--output", str(output), cwd=REPO, timeout=1800)
-    assert result.returncode == 0, result.stderr[-3000:]
+    output = every_service.output
     generated = time.monotonic()
 
     # one search folder holding every import package, as site-packages would
@@ -47,11 +42,13 @@ def test_every_package_is_clean_under_mypy_and_pyright_strict(
 
     halves = [[str(site / module) for module in modules[index::2]] for index in range(2)]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        found = [item for half in pool.map(lambda targets: checkers.pyright(targets, stubs=site), halves) for item in half]
+        found = [
+            item for half in pool.map(lambda targets: checkers.pyright(targets, stubs=site), halves) for item in half
+        ]
     assert not found, _report(found)
     finished = time.monotonic()
     with capsys.disabled():
         print(
-            f"\n{len(modules)} packages: generated in {generated - started:.0f} s, mypy {checked_mypy - generated:.0f} s,"
+            f"\n{len(modules)} packages: generated in {every_service.seconds:.0f} s, mypy {checked_mypy - generated:.0f} s,"
             f" pyright {finished - checked_mypy:.0f} s"
         )

@@ -215,17 +215,15 @@ def test_unwritable_output_is_one_line(where: str, cli: CLI, tmp_path: Path) -> 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["blocker"]
 
 
-def test_unwritable_docs_folder_is_one_line(cli: CLI, tmp_path: Path, fresh_output: Path) -> None:
+def test_unwritable_docs_folder_is_one_line(cli: CLI, tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("not a folder\n")
     result = cli("generate", "--output", "out", "--docs", str(blocker / "docs"))
     line = _one_line_error(result)
     assert str(blocker / "docs") in line
     assert blocker.read_text() == "not a folder\n"
-    # each tree is written whole or not at all: stubs, if written before the docs failed, are complete
-    if (tmp_path / "out").exists():
-        assert tree(tmp_path / "out") == tree(fresh_output)
-    assert sorted(path.name for path in tmp_path.iterdir()) in (["blocker"], ["blocker", "out"])
+    # found before any stub is written: the output folder was checked and is empty
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
 def _limit_file_size() -> None:
@@ -303,3 +301,28 @@ def test_interrupt_keeps_earlier_output(delay: float, earlier_two: Path, tmp_pat
     else:  # the second package was finished before the signal landed
         assert process.returncode == 0, stderr
         assert slow_now == part(fresh, second)
+
+
+def test_data_path_does_not_reach_boto3_resource_models(tmp_path: Path) -> None:
+    """As the README says: --data-path is botocore's search path; resources-1.json comes from boto3 alone."""
+    import boto3
+
+    boto3_models = Path(boto3.__file__).parent / "data" / "sqs"
+    (version,) = [path.name for path in boto3_models.iterdir()]
+    folder = tmp_path / "models" / "sqs" / version
+    folder.mkdir(parents=True)
+    model = BotocoreData().loader.load_service_model("sqs", "service-2")
+    model["metadata"]["serviceFullName"] = "Queue Service From Data Path"
+    (folder / "service-2.json").write_text(json.dumps(model))
+    resources = json.loads((boto3_models / version / "resources-1.json").read_text())
+    del resources["resources"]["Message"]
+    (folder / "resources-1.json").write_text(json.dumps(resources))
+    for name, extra in (("plain", ()), ("data-path", ("--data-path", str(tmp_path / "models")))):
+        result = run_cli("generate", "sqs", *extra, "--output", name, "--no-docs", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    module = Path("types-boto3-sqs") / "types_boto3_sqs"
+    # the service model came from --data-path, the resource model did not: Message is still there
+    assert "Queue Service From Data Path" in (tmp_path / "data-path" / module / "client.pyi").read_text()
+    resource = (tmp_path / "data-path" / module / "service_resource.pyi").read_text()
+    assert "class Message(" in resource
+    assert resource == (tmp_path / "plain" / module / "service_resource.pyi").read_text()

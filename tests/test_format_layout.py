@@ -3,12 +3,12 @@ at all), on shapes it must hand to black, and on real services' rendered stubs."
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Iterator
 
 import black
 import pytest
+from conftest import EveryService, run_cli, tree
 
 import generator.layout.statements as statements
 from generator.format import black_format, format_files
@@ -43,7 +43,7 @@ HANDLED = {
     "all as a list": '__all__ = [\n    "A",\n]\n\nx: int\n',
     "functional TypedDict": (
         'X = TypedDict(\n    "X",\n    {\n        "for": NotRequired[Union['
-        f"Sequence[{LONG}], Sequence[{LONG}]]],\n        \"x\": int,\n    }},\n)\n"
+        f'Sequence[{LONG}], Sequence[{LONG}]]],\n        "x": int,\n    }},\n)\n'
     ),
     "def, two params fit": (
         "class C:\n"
@@ -93,20 +93,20 @@ HANDLED = {
     ),
     "docstrings: quotes, spaces, indentation": (
         'class A:\n    """ "Quoted" text. """\n\n    def f(self) -> None:\n        """\n'
-        "          Indented more.   \n\n        Trailing spaces above.\n        Ends with a quote\"\n"
+        '          Indented more.   \n\n        Trailing spaces above.\n        Ends with a quote"\n'
         '        """\n'
     ),
     "docstring whose last line is long": (
-        "def f() -> None:\n    \"\"\"\n    Summary.\n\n    " + "word " * 17 + 'end."""\n'
+        'def f() -> None:\n    """\n    Summary.\n\n    ' + "word " * 17 + 'end."""\n'
     ),
     "comments before methods": (
         "class C:\n    meta: Meta\n\n    # why the property is typed this way\n    @property\n"
-        "    def exceptions(self) -> Exceptions:  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]\n        \"\"\"\n        Doc.\n"
-        "        \"\"\"\n    # right after a method body\n    def f(self) -> None:\n        \"\"\"Doc.\"\"\"\n\n"
+        '    def exceptions(self) -> Exceptions:  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]\n        """\n        Doc.\n'
+        '        """\n    # right after a method body\n    def f(self) -> None:\n        """Doc."""\n\n'
         "    # with an empty line above\n\n    # and a second comment\n    def g(self) -> None: ...\n"
         "# before a class\nclass D:\n    # first in a block\n    x: int\n\n\n# two lines above\nX = int\n"
     ),
-    "strings with quotes": "X = Literal[\"it's\", 'say \"hi\"']\n",
+    "strings with quotes": 'X = Literal["it\'s", \'say "hi"\']\n',
     "wide characters fit": 'X = Literal["caf\u00e9", "\u65e5\u672c"]\n',
 }
 
@@ -208,8 +208,15 @@ def _differs_from_black(service: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_every_service_is_black_stable() -> None:
-    services = sorted(BotocoreData().service_names())
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        differing = [path for paths in pool.map(_differs_from_black, services, chunksize=4) for path in paths]
+def test_every_service_is_black_stable(every_service: EveryService, tmp_path: Path) -> None:
+    """`generate --all --format` (black over every raw render) writes the bytes the layout pass wrote."""
+    result = run_cli(
+        "generate", "--all", "--format", "--jobs", "2", "--no-docs", "--output", "black", cwd=tmp_path, timeout=3600
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    differing = [
+        service
+        for service in every_service.services
+        if tree(tmp_path / "black" / f"types-boto3-{service}") != tree(every_service.package(service))
+    ]
     assert differing == []

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BOTOCORE_PIN, MODULE, PACKAGE_DIR, USAGE, TypeCheckers
+from conftest import BOTOCORE_PIN, MODULE, PACKAGE_DIR, USAGE, TypeCheckers, pip_env, pinned_test_extra
 
 MODULES = ("__init__", "client", "literals", "type_defs")
 # each stub with the run-time module beside it, which `import types_boto3_sagemaker_edge.client` loads
@@ -21,8 +21,9 @@ STUB_FILES = [*(f"{name}.{suffix}" for name in MODULES for suffix in ("pyi", "py
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel and sdist of a copy of the committed package (a build must not touch output/)."""
+def dist(tmp_path_factory: pytest.TempPathFactory, constraints: Path) -> Path:
+    """The wheel and sdist of a copy of the committed package (a build must not touch output/), built with
+    the hatchling the test extra pins."""
     root = tmp_path_factory.mktemp("build")
     source = root / PACKAGE_DIR.name
     shutil.copytree(PACKAGE_DIR, source)
@@ -31,6 +32,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         timeout=600,
+        env=pip_env(constraints),
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return root / "dist"
@@ -53,6 +55,9 @@ def test_wheel_holds_the_stubs_and_metadata(dist: Path) -> None:
             assert packed == (PACKAGE_DIR / MODULE / name).read_bytes(), name
         metadata_name = f"{MODULE}-{BOTOCORE_PIN}.dist-info/METADATA"
         metadata = email.parser.Parser().parsestr(archive.read(metadata_name).decode())
+        wheel_info = email.parser.Parser().parsestr(archive.read(f"{MODULE}-{BOTOCORE_PIN}.dist-info/WHEEL").decode())
+    # the build's isolated environment took the constraints: the backend is the pinned one
+    assert wheel_info["Generator"] == f"hatchling {pinned_test_extra()['hatchling']}"
     assert metadata["Name"] == "types-boto3-sagemaker-edge"
     assert metadata["Version"] == BOTOCORE_PIN
     assert "Typing :: Stubs Only" in metadata.get_all("Classifier")
@@ -71,18 +76,24 @@ def test_sdist_holds_the_sources(dist: Path) -> None:
         assert f"{top}/{name}" in names
 
 
+def _installed(python: str, name: str) -> str:
+    script = f"import importlib.metadata as m; print(m.version({name!r}))"
+    return subprocess.run([python, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+
+
 def test_wheel_installs_and_type_checks_in_a_fresh_virtualenv(
-    dist: Path, tmp_path: Path, checkers: TypeCheckers
+    dist: Path, tmp_path: Path, checkers: TypeCheckers, constraints: Path
 ) -> None:
     wheel = _one(dist, "*.whl")
     env = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env)
     python = str(env / "bin" / "python")
     install = subprocess.run(
-        [python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel), "types-boto3", "mypy"],
+        [python, "-m", "pip", "install", "-q", str(wheel), "types-boto3", "mypy"],
         capture_output=True,
         text=True,
         timeout=900,
+        env=pip_env(constraints),
     )
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
     site = subprocess.run(
@@ -93,6 +104,9 @@ def test_wheel_installs_and_type_checks_in_a_fresh_virtualenv(
     ).stdout.strip()
     assert (Path(site) / MODULE / "client.pyi").is_file()
     assert (Path(site) / "boto3-stubs" / "__init__.pyi").is_file()
+    pins = pinned_test_extra()
+    for name in ("types-boto3", "mypy", "botocore-stubs"):  # what PyPI's newest would otherwise replace
+        assert _installed(python, name) == pins[name], name
 
     # copies outside the repository, so nothing of the checkout is on either checker's path
     good = tmp_path / "sagemaker_edge_ok.py"
