@@ -36,7 +36,6 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--data-path", type=Path, help="a folder of botocore models searched before botocore's own")
     generate.add_argument(
         "--botocore-version",
-        "--version-override",
         metavar="VERSION",
         help="the botocore version of --data-path's models, when it is not inside a botocore installation",
     )
