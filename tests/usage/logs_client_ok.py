@@ -40,5 +40,6 @@ def pages(client: CloudWatchLogsClient) -> None:
         "ResponseMetadata": {"RequestId": "r", "HTTPStatusCode": 200, "HTTPHeaders": {}, "RetryAttempts": 0},
     }
     token = last.get("nextToken")
+    assert_type(token, str | None)
     if token is not None:
         client.describe_log_groups(nextToken=token)
