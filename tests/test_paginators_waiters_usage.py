@@ -1,5 +1,5 @@
 """Clients, paginators, waiters and boto3's transfer methods under the real type checkers: s3, dynamodb, ec2,
-lambda and sqs generated into a temporary folder; their usage files of correct calls are clean under mypy
+lambda, sqs and logs generated into a temporary folder; their usage files of correct calls are clean under mypy
 --strict and pyright strict, and every line of their usage files of wrong calls is flagged with the code it
 names. mypy checks the imported stub packages along with the usage files, so they are clean too."""
 
@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import USAGE, TypeCheckers, assert_exactly_marked_lines_flagged, generate_site, report
 
-SERVICES = ("s3", "dynamodb", "ec2", "lambda", "sqs")
+SERVICES = ("s3", "dynamodb", "ec2", "lambda", "sqs", "logs")
 GOOD = tuple(USAGE / f"{service}_client_ok.py" for service in SERVICES)
 BAD = tuple(USAGE / f"{service}_client_bad.py" for service in SERVICES)
 # the wrong calls in BAD, per file; a line added or lost there must be a deliberate change here too
-FLAGGED_LINES = {"s3": 20, "dynamodb": 9, "ec2": 8, "lambda": 7, "sqs": 6}
+FLAGGED_LINES = {"s3": 20, "dynamodb": 9, "ec2": 11, "lambda": 7, "sqs": 6, "logs": 2}
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +27,8 @@ def test_usage_files_cover_paginators_and_waiters() -> None:
         text = path.read_text()
         assert "get_paginator(" in text and ".paginate(" in text, path.name
         assert text.count("assert_type(") >= 8, path.name
-        # sqs has no waiters; every other of the five has
-        assert ("get_waiter(" in text) == (not path.name.startswith("sqs")), path.name
+        # sqs and logs have no waiters; every other has
+        assert ("get_waiter(" in text) == (not path.name.startswith(("sqs", "logs"))), path.name
     assert "upload_file(" in (USAGE / "s3_client_ok.py").read_text()
 
 

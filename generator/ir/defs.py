@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import keyword
 from dataclasses import dataclass, field
-from typing import Container, Iterator, Union
+from typing import Container, Iterator, Optional, Union
 
 from .types import STR, DefRef, Deferred, Import, LiteralValues, Module, TypeExpr, not_required, quote
 
@@ -106,12 +106,23 @@ class AliasDef:
 
 
 @dataclass(frozen=True)
+class LiteralErratum:
+    """Values a service sends that its model's enum lacks, added to the Literal; why, and where it is reported."""
+
+    added: tuple[str, ...]
+    model_values: tuple[str, ...]
+    reason: str
+    reference: str
+
+
+@dataclass(frozen=True)
 class LiteralDef:
     """A Literal alias in literals: one per enum shape, plus service and region names."""
 
     name: str
     values: tuple[str, ...]
     documentation: str = ""
+    erratum: Optional[LiteralErratum] = None
 
     @property
     def ref(self) -> DefRef:

@@ -6,18 +6,21 @@ from ..ir import fixed
 from ..ir.defs import AliasDef, LiteralDef, TypeDef
 from ..ir.order import dependency_order
 from ..ir.package import ClassDef, ServicePackage
+from .aliases import parameter_aliases
 from .client import build_client, service_doc_url
 from .injected import client_extras
 from .paginators import build_paginators
 from .resources import build_resource, resource_service_names
-from .shapes import ShapeConverter
+from .result_keys import left_out_keys
+from .shapes import BotocoreKeys, ShapeConverter
 from .source import ServiceSource
 from .waiters import build_waiters
 
 
 def build_package(source: ServiceSource) -> ServicePackage:
     extras = client_extras(source.name)
-    shapes = ShapeConverter(source.model, dict(extras.input_members))
+    keys = BotocoreKeys(parameter_aliases(source.model), left_out_keys(source.model, source.paginators))
+    shapes = ShapeConverter(source.model, dict(extras.input_members), keys)
     paginators = build_paginators(source, shapes)
     waiters = build_waiters(source, shapes)
     client = build_client(source, shapes, paginators, waiters, extras)

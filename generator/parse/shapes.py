@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Optional, TypeGuard
 
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
@@ -30,6 +30,7 @@ from ..ir.types import (
     map_of,
     union,
 )
+from .errata import literal_erratum
 from .text import plain_text
 
 
@@ -64,6 +65,14 @@ _SCALARS: dict[str, TypeExpr] = {
 
 
 @dataclass(frozen=True)
+class BotocoreKeys:
+    """Keys botocore's handlers and responses treat unlike the model: aliases.py, result_keys.py."""
+
+    aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # input shape: {member: key}
+    left_out: Mapping[str, frozenset[str]] = field(default_factory=dict)  # result shape: NotRequired keys
+
+
+@dataclass(frozen=True)
 class OperationTypes:
     """The request and result definitions of one operation (None where the operation has none)."""
 
@@ -74,10 +83,16 @@ class OperationTypes:
 class ShapeConverter:
     """Walks a service's operations and names one definition per structure and role."""
 
-    def __init__(self, model: ServiceModel, input_members: Mapping[str, TypeExpr] | None = None) -> None:
+    def __init__(
+        self,
+        model: ServiceModel,
+        input_members: Mapping[str, TypeExpr] | None = None,
+        keys: BotocoreKeys = BotocoreKeys(),
+    ) -> None:
         self.model = model
         # string members botocore's handlers let callers pass as something richer (S3's CopySource dict)
         self._input_members = dict(input_members or {})
+        self._keys = keys
         self._roles: dict[str, set[Role]] = {}
         self._shapes: dict[str, StructureShape] = {}
         self._enums: dict[str, Shape] = {}
@@ -89,6 +104,9 @@ class ShapeConverter:
             if operation.output_shape is not None:
                 self._mark(operation.output_shape, Role.RESULT)
         self._sensitive = self._direction_sensitive(_differs_by_direction)
+        # structures that some structure holds (directly or in a list or map)
+        held = (name for shape in self._shapes.values() for name in _held_structures(shape))
+        self._nested = set(held) if keys.aliases else set()
         # shapes the published packages split because an empty structure is Mapping/dict there: ours keep
         # one TypedDict and export the published Output and Union names as aliases of it
         self._folded = {
@@ -244,10 +262,11 @@ class ShapeConverter:
     def literals(self) -> list[LiteralDef]:
         """Every enum of the model, used by an operation or not: the published packages export them all."""
         enums = {**self._model_enums(), **self._enums}
-        named = [
-            LiteralDef(self._literal_name(name), tuple(sorted(set(getattr(shape, "enum", ())))))
-            for name, shape in sorted(enums.items())
-        ]
+        named = []
+        for name, shape in sorted(enums.items()):
+            values = tuple(sorted(set(getattr(shape, "enum", ()))))
+            erratum = literal_erratum(self.model.service_name, name, values)
+            named.append(LiteralDef(self._literal_name(name), values, erratum=erratum))
         taken = {literal.name for literal in named}
         named += [LiteralDef(name, values) for name, values in self._member_enums.items() if name not in taken]
         return sorted(named, key=lambda literal: literal.name)
@@ -281,13 +300,18 @@ class ShapeConverter:
         direction = Direction.INPUT if role is Role.INPUT else Direction.OUTPUT
         required = set(shape.required_members)
         payload = shape.serialization.get("payload") if role is Role.RESULT else None
+        # botocore renames top-level request keys only, so a shape nested elsewhere keeps the model's names
+        top_level = role is Role.INPUT and shape.name not in self._nested
+        renamed = self._keys.aliases.get(shape.name, {}) if top_level else {}
+        left_out = self._keys.left_out.get(shape.name, frozenset()) if role is Role.RESULT else frozenset()
         fields = [
             Field(
-                name,
+                renamed.get(name, name),
                 self._member_type(name, member, direction, payload),
-                role is Role.RESULT
+                (role is Role.RESULT and name not in left_out)
                 or (
-                    name in required
+                    role is not Role.RESULT
+                    and name in required
                     and not _auto_filled(member, direction)
                     and (self.model.service_name, name) not in _FILLED_BY_BOTOCORE
                 ),
@@ -439,6 +463,14 @@ def _differs_in_published(shape: Shape) -> bool:
 def _is_json_header(shape: Shape) -> bool:
     # botocore JSON-encodes (and decodes) a jsonvalue string only in a header; in a body it stays a string
     return bool(shape.serialization.get("jsonvalue")) and shape.serialization.get("location") == "header"
+
+
+def _held_structures(shape: StructureShape) -> Iterable[str]:
+    for member in shape.members.values():
+        while isinstance(member, (ListShape, MapShape)):
+            member = member.member if isinstance(member, ListShape) else member.value
+        if isinstance(member, StructureShape):
+            yield member.name
 
 
 def _structures_in(shape: StructureShape) -> Iterable[str]:

@@ -17,6 +17,7 @@ from botocore.regions import EndpointResolver
 from botocore.utils import get_service_module_name
 
 from ..errors import ModelError, UnknownServiceError
+from .errata import corrected_model
 from .versions import data_version
 
 # what a truncated, corrupt or unreadable JSON (or .json.gz) file raises while botocore loads it
@@ -91,7 +92,7 @@ class BotocoreData:
         problem = model_problem(data)
         if problem is None:
             try:
-                model = ServiceModel(data, service_name=service_name)
+                model = ServiceModel(corrected_model(service_name, data), service_name=service_name)
                 # both read the metadata; a model without what they need fails here, not mid-parse
                 get_service_module_name(model)
                 model.endpoint_prefix

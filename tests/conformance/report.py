@@ -8,11 +8,14 @@ CATEGORIES = (
     ("valid-request", "valid requests clean"),
     ("invalid-request", "invalid requests flagged"),
     ("response", "responses clean"),
+    ("aliased-call", "aliased calls clean"),
+    ("last-page", "last pages clean"),
+    ("erratum", "errata right"),
 )
 
 
 def _ratio(outcomes: list[Outcome], checker: str) -> str:
-    return f"{sum(o.ok(checker) for o in outcomes)}/{len(outcomes)}"
+    return f"{sum(o.ok(checker) for o in outcomes)}/{len(outcomes)}" if outcomes else "-"
 
 
 def _surface_gaps(result: ServiceResult) -> int:
@@ -33,7 +36,7 @@ def table(run: Run) -> str:
     rows = []
     for service, result in sorted(run.results.items()):
         if result.setup_error:
-            rows.append([service, "-", result.setup_error[:60], "", "", "", ""])
+            rows.append([service, "-", result.setup_error[:60], *([""] * (len(CATEGORIES) + 1))])
             continue
         cells = [service, str(result.operations)]
         for category, _ in CATEGORIES:

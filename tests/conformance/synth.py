@@ -95,7 +95,7 @@ class Synthesizer:
             return [self.value(shape.member, depth, full) for _ in range(count)]
         if isinstance(shape, MapShape):
             count = max(minimum, 1 if full and depth <= MAX_DEPTH else 0)
-            return {self._key(shape.key, index): self.value(shape.value, depth, full) for index in range(count)}
+            return {self.key(shape.key, index): self.value(shape.value, depth, full) for index in range(count)}
         return self.scalar(shape)
 
     def structure(self, shape: StructureShape, depth: int, full: bool) -> dict[str, Any]:
@@ -127,7 +127,7 @@ class Synthesizer:
         container = 2 if isinstance(shape, (ListShape, MapShape)) else 1 if isinstance(shape, StructureShape) else 0
         return inner.name in self._stack, container
 
-    def _key(self, shape: Shape, index: int) -> str:
+    def key(self, shape: Shape, index: int) -> str:
         enum = getattr(shape, "enum", None)
         if enum:
             return enum[index % len(enum)]

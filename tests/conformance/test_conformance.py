@@ -74,6 +74,29 @@ def test_responses_type_check(service: suite.ServiceResult) -> None:
     _assert_lines(lines)
 
 
+def _expected_lines(service: suite.ServiceResult, category: str, missing: str) -> None:
+    """A service whose model calls for `category` must have lines in it; one that does not is skipped."""
+    if category not in service.expects:
+        pytest.skip(missing)
+    _assert_lines(service.lines(category))
+
+
+def test_aliased_calls(service: suite.ServiceResult) -> None:
+    """Calls under the names botocore's alias handlers take (ec2 Filters, logs fromTime), as boto3 documents
+    them: botocore accepts each (handlers, then ParamValidator, which alone rejects them) and both checkers too."""
+    _expected_lines(service, "aliased-call", "no operation has a member botocore aliases")
+
+
+def test_last_pages(service: suite.ServiceResult) -> None:
+    """Each paginated operation's response without its output tokens, as Stubber accepts it, type-checks."""
+    _expected_lines(service, "last-page", "no paginators")
+
+
+def test_errata(service: suite.ServiceResult) -> None:
+    """Where an erratum's enum is typed, the model's and the corrected values type-check; another value does not."""
+    _expected_lines(service, "erratum", "no model erratum")
+
+
 def test_client_methods(service: suite.ServiceResult) -> None:
     """Both ways: each public method of the real boto3 client is in the stub class, and back."""
     assert not service.surface["methods"], "\n".join(service.surface["methods"])

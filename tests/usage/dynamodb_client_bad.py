@@ -22,5 +22,5 @@ def wrong_calls(client: DynamoDBClient) -> None:
     # no such waiter
     client.get_waiter("table_created")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]
     # items come back as AttributeValues, not plain strings
-    name: str = client.get_item(TableName="table", Key={"id": {"S": "1"}})["Item"]["name"]  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+    name: str = client.get_item(TableName="table", Key={"id": {"S": "1"}}).get("Item", {})["name"]  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
     print(name)

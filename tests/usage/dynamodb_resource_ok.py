@@ -69,9 +69,11 @@ def items(users: Table) -> None:
     users.put_item(**request)
     got = users.get_item(Key={"id": "1"}, ConsistentRead=True)
     assert_type(got, GetItemOutputTableTypeDef)
-    assert_type(got["Item"]["age"], TableAttributeValueTypeDef)
+    # GetItem leaves Item out when no item has the key
+    item = got.get("Item", {})
+    assert_type(item["age"], TableAttributeValueTypeDef)
     # binary values come back as boto3's Binary wrapper, and may be sent as one
-    raw = got["Item"]["raw"]
+    raw = item["raw"]
     if isinstance(raw, Binary):
         assert_type(raw, Binary)
         users.put_item(Item={"id": "4", "raw": raw, "many": {raw}})

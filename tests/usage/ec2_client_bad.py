@@ -3,6 +3,7 @@ checkers with the code it names. Never executed.
 """
 
 from types_boto3_ec2 import EC2Client
+from types_boto3_ec2.type_defs import ImageTypeDef
 
 
 def wrong_calls(client: EC2Client) -> None:
@@ -22,3 +23,13 @@ def wrong_calls(client: EC2Client) -> None:
     # a page is the operation's result and only that
     for page in client.get_paginator("describe_volumes").paginate():
         page["Reservations"]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]
+
+
+def wrong_keys(client: EC2Client, image: ImageTypeDef) -> None:
+    # the request key is the documented Filters, not the model's Filter (which botocore also takes)
+    client.describe_flow_logs(Filter=[{"Name": "resource-id", "Values": ["vpc-1"]}])  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    # the last page has no NextToken; mypy does not check a NotRequired key's access, pyright does
+    client.describe_flow_logs()["NextToken"].upper()  # pyright: ignore[reportTypedDictNotRequiredAccess]
+    # the corrected enum still is an enum
+    if image.get("Platform") == "linux":  # type: ignore[comparison-overlap]  # pyright: ignore[reportUnnecessaryComparison]
+        pass

@@ -5,13 +5,15 @@ Never executed, only type-checked.
 """
 
 from datetime import datetime
-from typing import assert_type
+from typing import Literal, assert_type
 
 from types_boto3_ec2 import DescribeInstancesPaginator, EC2Client, InstanceRunningWaiter
 from types_boto3_ec2.type_defs import (
+    DescribeFlowLogsResultTypeDef,
     DescribeInstancesRequestWaitExtraTypeDef,
     DescribeInstancesResultTypeDef,
     FilterTypeDef,
+    ImageTypeDef,
     InstanceTypeDef,
     WaiterConfigTypeDef,
 )
@@ -50,3 +52,21 @@ def calls(client: EC2Client) -> None:
     # a blob input (base64 user data is a string shape in ec2, a blob in ImportKeyPair)
     client.import_key_pair(KeyName="key", PublicKeyMaterial=b"ssh-ed25519 AAAA")
     client.create_tags(Resources=["i-1"], Tags=[{"Key": "team", "Value": "data"}])
+
+
+def aliases_last_pages_errata(client: EC2Client, image: ImageTypeDef) -> None:
+    # botocore's alias handler takes Filters for the model's Filter, as boto3 documents it
+    flow_logs = client.describe_flow_logs(Filters=[{"Name": "resource-id", "Values": ["vpc-1"]}])
+    assert_type(flow_logs.get("NextToken"), str | None)
+    client.get_paginator("describe_flow_logs").paginate(Filters=[{"Name": "log-group-name", "Values": ["g"]}])
+    client.describe_nat_gateways(Filters=[{"Name": "state", "Values": ["available"]}])
+    # the last page comes without NextToken
+    last: DescribeFlowLogsResultTypeDef = {
+        "FlowLogs": [],
+        "ResponseMetadata": {"RequestId": "r", "HTTPStatusCode": 200, "HTTPHeaders": {}, "RetryAttempts": 0},
+    }
+    assert_type(last.get("NextToken"), str | None)
+    # EC2 returns "windows" where the model's enum says "Windows" (botocore issue 3128)
+    if image.get("Platform") == "windows":
+        client.get_password_data(InstanceId="i-1")
+    assert_type(image.get("Platform"), Literal["Windows", "windows"] | None)

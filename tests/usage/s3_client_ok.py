@@ -45,7 +45,7 @@ def paginators(client: S3Client) -> None:
     assert_type(pages, PageIterator[ListObjectsV2OutputTypeDef])
     for page in pages:
         assert_type(page, ListObjectsV2OutputTypeDef)
-        for item in page["Contents"]:
+        for item in page.get("Contents", []):  # an empty listing has no Contents
             assert_type(item, ObjectTypeDef)
             assert_type(item.get("Key"), str | None)
             assert_type(item.get("LastModified"), datetime | None)

@@ -30,10 +30,21 @@ class TypeDefSection:
 
 
 @dataclass(frozen=True)
+class ErratumNote:
+    """A literal's correction of its model: the values as inline code, why, and the upstream report."""
+
+    added: str
+    model_values: str
+    reason: str
+    reference: str
+
+
+@dataclass(frozen=True)
 class LiteralSection:
     name: str
     example: str
     definition: tuple[str, ...]
+    errata: tuple[ErratumNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,17 @@ def literal_section(literal: LiteralDef, values: ExampleValues) -> LiteralSectio
         definition = (f"{literal.name} = Literal[", *(f"    {quote(v)}," for v in literal.values), "]")
     else:
         definition = (f"{literal.name} = {literal.type.render()}",)
-    return LiteralSection(literal.name, example, definition)
+    return LiteralSection(literal.name, example, definition, tuple(_erratum_notes(literal)))
+
+
+def _erratum_notes(literal: LiteralDef) -> Iterable[ErratumNote]:
+    item = literal.erratum
+    if item is not None:
+        yield ErratumNote(_code_values(item.added), _code_values(item.model_values), item.reason, item.reference)
+
+
+def _code_values(values: Iterable[str]) -> str:
+    return ", ".join(f"`{quote(value)}`" for value in values)
 
 
 class DocsView(MethodDocs):
