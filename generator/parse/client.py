@@ -12,7 +12,8 @@ from ..ir.defs import TypeDef
 from ..ir.members import Decorator, Method, Parameter
 from ..ir.package import ClassDef, ClientDef
 from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, TypeExpr, map_of
-from .shapes import ShapeConverter, deprecation_note
+from .shape_traits import deprecation_note
+from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
 
@@ -122,9 +123,7 @@ def build_client(
     )
 
 
-def _accessors(
-    service: str, name: str, parameter: str, classes: Sequence[ClassDef], summary: str
-) -> list[Method]:
+def _accessors(service: str, name: str, parameter: str, classes: Sequence[ClassDef], summary: str) -> list[Method]:
     """`get_paginator` / `get_waiter`: one overload per class, keyed by its Literal name."""
     if not classes:
         return []  # BaseClient's own, untyped, stays

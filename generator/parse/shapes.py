@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Optional, TypeGuard
+from typing import Callable, Iterable, Mapping, Optional
 
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
@@ -13,11 +13,8 @@ from ..ir import fixed
 from ..ir.defs import AliasDef, Direction, Field, LiteralDef, TypedDictDef
 from ..ir.types import (
     ANY,
-    BOOL,
     BYTES,
     DATETIME,
-    FLOAT,
-    INT,
     STR,
     STREAMING_BODY,
     DefRef,
@@ -31,6 +28,22 @@ from ..ir.types import (
     union,
 )
 from .errata import literal_erratum
+from .shape_traits import (
+    auto_filled,
+    claim_name,
+    deprecation_note,
+    differs_by_direction,
+    differs_in_published,
+    has_members,
+    held_structures,
+    is_document,
+    is_json_header,
+    is_streaming,
+    member_enum_name,
+    SCALAR_TYPES,
+    member_traits,
+    structures_in,
+)
 from .text import plain_text
 
 
@@ -48,19 +61,6 @@ _VARIANT_SUFFIXES = {
     Role.INPUT: ("Input", "Extra"),
     Role.OUTPUT: ("Output", "Extra"),
     Role.RESULT: ("Response", "Result", "Extra"),
-}
-
-_SCALARS: dict[str, TypeExpr] = {
-    "string": STR,
-    "character": STR,
-    "integer": INT,
-    "long": INT,
-    "short": INT,
-    "byte": INT,
-    "bigdecimal": FLOAT,
-    "float": FLOAT,
-    "double": FLOAT,
-    "boolean": BOOL,
 }
 
 
@@ -99,19 +99,19 @@ class ShapeConverter:
         self._aliases: dict[str, AliasDef] = {}
         self._member_enums: dict[str, tuple[str, ...]] = {}
         for operation in self._operations():
-            if _has_members(operation.input_shape):
+            if has_members(operation.input_shape):
                 self._mark(operation.input_shape, Role.INPUT)
             if operation.output_shape is not None:
                 self._mark(operation.output_shape, Role.RESULT)
-        self._sensitive = self._direction_sensitive(_differs_by_direction)
+        self._sensitive = self._direction_sensitive(differs_by_direction)
         # structures that some structure holds (directly or in a list or map)
-        held = (name for shape in self._shapes.values() for name in _held_structures(shape))
+        held = (name for shape in self._shapes.values() for name in held_structures(shape))
         self._nested = set(held) if keys.aliases else set()
         # shapes the published packages split because an empty structure is Mapping/dict there: ours keep
         # one TypedDict and export the published Output and Union names as aliases of it
         self._folded = {
             name
-            for name in self._direction_sensitive(_differs_in_published) - self._sensitive
+            for name in self._direction_sensitive(differs_in_published) - self._sensitive
             if {Role.INPUT, Role.OUTPUT} <= self._roles[name]
         }
         self._folded_names: dict[str, str] = {}
@@ -128,7 +128,7 @@ class ShapeConverter:
 
     # usage ---------------------------------------------------------------------------------
     def _mark(self, shape: Shape, role: Role) -> None:
-        if isinstance(shape, StructureShape) and not _is_document(shape):
+        if isinstance(shape, StructureShape) and not is_document(shape):
             roles = self._roles.setdefault(shape.name, set())
             if role in roles:
                 return
@@ -144,7 +144,7 @@ class ShapeConverter:
             self._mark(shape.value, role)
         elif getattr(shape, "enum", None) and self._member_enum(shape):
             values = getattr(shape, "enum")
-            self._member_enums.setdefault(_member_enum_name(values), tuple(sorted(set(values))))
+            self._member_enums.setdefault(member_enum_name(values), tuple(sorted(set(values))))
         elif getattr(shape, "enum", None):
             self._enums[shape.name] = shape
 
@@ -157,9 +157,7 @@ class ShapeConverter:
         while changed:
             changed = False
             for name, shape in sorted(self._shapes.items()):
-                if name not in sensitive and any(
-                    nested in sensitive for nested in _structures_in(shape)
-                ):
+                if name not in sensitive and any(nested in sensitive for nested in structures_in(shape)):
                     sensitive.add(name)
                     changed = True
         return sensitive
@@ -180,17 +178,17 @@ class ShapeConverter:
         # plain names first, so that a shape called FooOutput keeps FooOutputTypeDef
         for name, variants in pending:
             if f"{name}TypeDef" not in taken:
-                names[(name, variants[0])] = _claim(taken, name, ("",))
+                names[(name, variants[0])] = claim_name(taken, name, ("",))
         for name, variants in pending:
             for role in variants:
                 if (name, role) not in names:
-                    names[(name, role)] = _claim(taken, name, _VARIANT_SUFFIXES[role])
+                    names[(name, role)] = claim_name(taken, name, _VARIANT_SUFFIXES[role])
             if name in self._folded:
-                self._folded_names[name] = _claim(taken, name, _VARIANT_SUFFIXES[Role.OUTPUT])
+                self._folded_names[name] = claim_name(taken, name, _VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
             if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
                 # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
-                self._union_names[name] = _claim(taken, name, ("Union", "UnionExtra"))
+                self._union_names[name] = claim_name(taken, name, ("Union", "UnionExtra"))
         return names
 
     def _name_shared_requests(self) -> dict[str, str]:
@@ -199,10 +197,10 @@ class ShapeConverter:
         seen: set[str] = set()
         shared: dict[str, str] = {}
         for operation in self._operations():
-            if _has_members(operation.input_shape):
+            if has_members(operation.input_shape):
                 name = operation.input_shape.name
                 if name in seen and name not in shared:
-                    shared[name] = _claim(self._taken, name, ("Request",))
+                    shared[name] = claim_name(self._taken, name, ("Request",))
                 seen.add(name)
         return shared
 
@@ -223,7 +221,7 @@ class ShapeConverter:
 
     def claim(self, name: str, suffixes: Iterable[str]) -> str:
         """A definition name no other definition of the package has: `{name}{suffix}TypeDef`."""
-        return _claim(self._taken, name, suffixes)
+        return claim_name(self._taken, name, suffixes)
 
     def member_type(self, shape: Shape, direction: Direction) -> TypeExpr:
         """How a shape is written on one side of a call (resource attributes, DynamoDB's Table variants)."""
@@ -240,7 +238,7 @@ class ShapeConverter:
     # definitions ---------------------------------------------------------------------------
     def operation_types(self, operation: OperationModel) -> OperationTypes:
         request = None
-        if _has_members(operation.input_shape):
+        if has_members(operation.input_shape):
             request = self._typed_dict(operation.input_shape, Role.INPUT)
         result = None
         if operation.output_shape is not None:
@@ -282,7 +280,7 @@ class ShapeConverter:
     def _member_enum(self, shape: Shape) -> bool:
         """An enum a member declares on a plain shape (apigatewayv2's `__string`): no alias names it."""
         own = getattr(self.model.shape_for(shape.name), "enum", None)
-        return list(own or ()) != list(shape.enum)
+        return list(own or ()) != list(getattr(shape, "enum", ()))
 
     def _literal_name(self, shape_name: str) -> str:
         """ScopeType for the enum `scope`, as published, unless an enum `Scope` claims that name too."""
@@ -312,10 +310,10 @@ class ShapeConverter:
                 or (
                     role is not Role.RESULT
                     and name in required
-                    and not _auto_filled(member, direction)
+                    and not auto_filled(member, direction)
                     and (self.model.service_name, name) not in _FILLED_BY_BOTOCORE
                 ),
-                deprecation_note(_member_traits(shape, name)) + plain_text(member.documentation),
+                deprecation_note(member_traits(shape, name)) + plain_text(member.documentation),
             )
             for name, member in shape.members.items()
         ]
@@ -350,22 +348,22 @@ class ShapeConverter:
             return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
         if getattr(shape, "enum", None):
             if self._member_enum(shape):
-                return DefRef(_member_enum_name(getattr(shape, "enum")), Module.LITERALS)
+                return DefRef(member_enum_name(getattr(shape, "enum")), Module.LITERALS)
             return DefRef(self._literal_name(shape.name), Module.LITERALS)
-        if shape.type_name == "string" and _is_json_header(shape):
+        if shape.type_name == "string" and is_json_header(shape):
             return map_of(is_input, STR, ANY) if is_input else ANY
         if shape.type_name == "timestamp":
             return self._alias(fixed.TIMESTAMP).ref if is_input else DATETIME
         if shape.type_name == "blob":
             if is_input:
                 return self._alias(fixed.BLOB).ref
-            return STREAMING_BODY if _is_streaming(shape) else BYTES
-        if shape.type_name in _SCALARS:
-            return _SCALARS[shape.type_name]
+            return STREAMING_BODY if is_streaming(shape) else BYTES
+        if shape.type_name in SCALAR_TYPES:
+            return SCALAR_TYPES[shape.type_name]
         raise ValueError(f"shape {shape.name!r} has unknown type {shape.type_name!r}")
 
     def _structure_type(self, shape: StructureShape, direction: Direction) -> TypeExpr:
-        if _is_document(shape):
+        if is_document(shape):
             return map_of(direction is Direction.INPUT, STR, ANY)
         if shape.name in self._folded:
             output_alias, union_alias = self._folded_aliases(shape)
@@ -392,88 +390,5 @@ class ShapeConverter:
         return self._aliases.setdefault(definition.name, definition)
 
 
-def deprecation_note(traits: Mapping[str, Any]) -> str:
-    """Deprecated members and operations still work, so they stay typed; their docs say so first."""
-    if not traits.get("deprecated"):
-        return ""
-    message = plain_text(traits.get("deprecatedMessage"))
-    return f"Deprecated: {message.rstrip('.')}. " if message else "Deprecated. "
-
-
-def _claim(taken: set[str], name: str, suffixes: Iterable[str]) -> str:
-    for suffix in suffixes:
-        candidate = f"{name}{suffix}TypeDef"
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
-    counter = 2
-    while f"{name}{counter}TypeDef" in taken:
-        counter += 1
-    taken.add(f"{name}{counter}TypeDef")
-    return f"{name}{counter}TypeDef"
-
-
-def _member_traits(shape: StructureShape, name: str) -> Mapping[str, Any]:
-    # botocore keeps a member's own traits (deprecated, deprecatedMessage) only in the raw model
-    members = getattr(shape, "_shape_model", {}).get("members", {})
-    traits = members.get(name, {}) if isinstance(members, dict) else {}
-    return traits if isinstance(traits, dict) else {}
-
-
-def _has_members(shape: Optional[Shape]) -> TypeGuard[StructureShape]:
-    return isinstance(shape, StructureShape) and bool(shape.members)
-
-
-def _is_document(shape: Shape) -> bool:
-    return bool(getattr(shape, "is_document_type", False) or shape.metadata.get("document"))
-
-
-def _is_streaming(shape: Shape) -> bool:
-    return bool(shape.serialization.get("streaming") or shape.metadata.get("streaming"))
-
-
-def _auto_filled(shape: Shape, direction: Direction) -> bool:
-    # botocore fills idempotency tokens itself, so callers may leave them out
-    return direction is Direction.INPUT and bool(shape.metadata.get("idempotencyToken"))
-
-
 # required members that a botocore handler fills when the caller leaves them out: (service, member)
 _FILLED_BY_BOTOCORE = frozenset({("glacier", "accountId")})
-
-
-def _differs_by_direction(shape: Shape) -> bool:
-    if isinstance(shape, (ListShape, MapShape)):
-        return True
-    if isinstance(shape, StructureShape):
-        return _is_document(shape) or bool(shape.serialization.get("eventstream"))
-    return shape.type_name in ("timestamp", "blob") or _is_json_header(shape)
-
-
-def _member_enum_name(values: Iterable[str]) -> str:
-    """An enum no shape names is named by its values, as published: JSON, YAML → JSONYAMLType."""
-    return "".join(sorted(value[:1].upper() + value[1:] for value in values)) + "Type"
-
-
-def _differs_in_published(shape: Shape) -> bool:
-    # the published packages write an empty structure as Mapping[str, Any] in, dict[str, Any] out
-    empty = isinstance(shape, StructureShape) and not shape.members
-    return empty or _differs_by_direction(shape)
-
-
-def _is_json_header(shape: Shape) -> bool:
-    # botocore JSON-encodes (and decodes) a jsonvalue string only in a header; in a body it stays a string
-    return bool(shape.serialization.get("jsonvalue")) and shape.serialization.get("location") == "header"
-
-
-def _held_structures(shape: StructureShape) -> Iterable[str]:
-    for member in shape.members.values():
-        while isinstance(member, (ListShape, MapShape)):
-            member = member.member if isinstance(member, ListShape) else member.value
-        if isinstance(member, StructureShape):
-            yield member.name
-
-
-def _structures_in(shape: StructureShape) -> Iterable[str]:
-    for member in shape.members.values():
-        if isinstance(member, StructureShape):
-            yield member.name

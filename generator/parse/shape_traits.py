@@ -1,0 +1,109 @@
+"""What kind a botocore shape is (a document, a stream, a JSON header, one that reads differently in a request
+and in a result), the traits botocore keeps only in the raw model, and how a definition name is claimed."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional, TypeGuard
+
+from botocore.model import ListShape, MapShape, Shape, StructureShape
+
+from ..ir.defs import Direction
+from ..ir.types import BOOL, FLOAT, INT, STR, TypeExpr
+from .text import plain_text
+
+# how botocore's scalar shape types are written, on either side of a call
+SCALAR_TYPES: dict[str, TypeExpr] = {
+    "string": STR,
+    "character": STR,
+    "integer": INT,
+    "long": INT,
+    "short": INT,
+    "byte": INT,
+    "bigdecimal": FLOAT,
+    "float": FLOAT,
+    "double": FLOAT,
+    "boolean": BOOL,
+}
+
+
+def deprecation_note(traits: Mapping[str, Any]) -> str:
+    """Deprecated members and operations still work, so they stay typed; their docs say so first."""
+    if not traits.get("deprecated"):
+        return ""
+    message = plain_text(traits.get("deprecatedMessage"))
+    return f"Deprecated: {message.rstrip('.')}. " if message else "Deprecated. "
+
+
+def claim_name(taken: set[str], name: str, suffixes: Iterable[str]) -> str:
+    for suffix in suffixes:
+        candidate = f"{name}{suffix}TypeDef"
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+    counter = 2
+    while f"{name}{counter}TypeDef" in taken:
+        counter += 1
+    taken.add(f"{name}{counter}TypeDef")
+    return f"{name}{counter}TypeDef"
+
+
+def member_traits(shape: StructureShape, name: str) -> Mapping[str, Any]:
+    # botocore keeps a member's own traits (deprecated, deprecatedMessage) only in the raw model
+    members = getattr(shape, "_shape_model", {}).get("members", {})
+    traits = members.get(name, {}) if isinstance(members, dict) else {}
+    return traits if isinstance(traits, dict) else {}
+
+
+def has_members(shape: Optional[Shape]) -> TypeGuard[StructureShape]:
+    return isinstance(shape, StructureShape) and bool(shape.members)
+
+
+def is_document(shape: Shape) -> bool:
+    return bool(getattr(shape, "is_document_type", False) or shape.metadata.get("document"))
+
+
+def is_streaming(shape: Shape) -> bool:
+    return bool(shape.serialization.get("streaming") or shape.metadata.get("streaming"))
+
+
+def auto_filled(shape: Shape, direction: Direction) -> bool:
+    # botocore fills idempotency tokens itself, so callers may leave them out
+    return direction is Direction.INPUT and bool(shape.metadata.get("idempotencyToken"))
+
+
+def differs_by_direction(shape: Shape) -> bool:
+    if isinstance(shape, (ListShape, MapShape)):
+        return True
+    if isinstance(shape, StructureShape):
+        return is_document(shape) or bool(shape.serialization.get("eventstream"))
+    return shape.type_name in ("timestamp", "blob") or is_json_header(shape)
+
+
+def member_enum_name(values: Iterable[str]) -> str:
+    """An enum no shape names is named by its values, as published: JSON, YAML → JSONYAMLType."""
+    return "".join(sorted(value[:1].upper() + value[1:] for value in values)) + "Type"
+
+
+def differs_in_published(shape: Shape) -> bool:
+    # the published packages write an empty structure as Mapping[str, Any] in, dict[str, Any] out
+    empty = isinstance(shape, StructureShape) and not shape.members
+    return empty or differs_by_direction(shape)
+
+
+def is_json_header(shape: Shape) -> bool:
+    # botocore JSON-encodes (and decodes) a jsonvalue string only in a header; in a body it stays a string
+    return bool(shape.serialization.get("jsonvalue")) and shape.serialization.get("location") == "header"
+
+
+def held_structures(shape: StructureShape) -> Iterable[str]:
+    for member in shape.members.values():
+        while isinstance(member, (ListShape, MapShape)):
+            member = member.member if isinstance(member, ListShape) else member.value
+        if isinstance(member, StructureShape):
+            yield member.name
+
+
+def structures_in(shape: StructureShape) -> Iterable[str]:
+    for member in shape.members.values():
+        if isinstance(member, StructureShape):
+            yield member.name
