@@ -168,6 +168,7 @@ def test_post_release_of_the_same_version(tmp_path: Path) -> None:
     info = wheel_files(made.wheel(SERVICE, version))[f"{module(SERVICE)}-{version}.dist-info/METADATA"]
     assert metadata(info)["Version"] == version
     assert f'version = "{version}"\n' in (made.folder(SERVICE) / "pyproject.toml").read_text()
+    assert f'__version__ = "{version}"\n' in (made.folder(SERVICE) / module(SERVICE) / "version.py").read_text()
     pyproject = sdist_files(made.sdist(SERVICE, version))[f"{module(SERVICE)}-{version}/pyproject.toml"]
     assert pyproject == (made.folder(SERVICE) / "pyproject.toml").read_bytes()
 

@@ -1,3 +1,3 @@
-"""The version of this stub package: the botocore version it was generated from."""
+"""The version of this stub package: the botocore version it was generated from (.postN for a rebuild)."""
 
 __version__ = "1.44.8"
