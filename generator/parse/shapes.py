@@ -44,6 +44,7 @@ from .shape_traits import (
     member_traits,
     structures_in,
 )
+from .naming import definition_stem, variant_stem
 from .text import plain_text
 
 
@@ -177,18 +178,19 @@ class ShapeConverter:
         pending = sorted((name, self._variants(name)) for name in self._roles)
         # plain names first, so that a shape called FooOutput keeps FooOutputTypeDef
         for name, variants in pending:
-            if f"{name}TypeDef" not in taken:
-                names[(name, variants[0])] = claim_name(taken, name, ("",))
+            if f"{definition_stem(name)}TypeDef" not in taken:
+                names[(name, variants[0])] = claim_name(taken, definition_stem(name), ("",))
         for name, variants in pending:
             for role in variants:
                 if (name, role) not in names:
-                    names[(name, role)] = claim_name(taken, name, _VARIANT_SUFFIXES[role])
+                    stem = variant_stem(name) if role is Role.OUTPUT else definition_stem(name)
+                    names[(name, role)] = claim_name(taken, stem, _VARIANT_SUFFIXES[role])
             if name in self._folded:
-                self._folded_names[name] = claim_name(taken, name, _VARIANT_SUFFIXES[Role.OUTPUT])
+                self._folded_names[name] = claim_name(taken, variant_stem(name), _VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
             if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
                 # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
-                self._union_names[name] = claim_name(taken, name, ("Union", "UnionExtra"))
+                self._union_names[name] = claim_name(taken, variant_stem(name), ("Union", "UnionExtra"))
         return names
 
     def _name_shared_requests(self) -> dict[str, str]:
@@ -200,7 +202,7 @@ class ShapeConverter:
             if has_members(operation.input_shape):
                 name = operation.input_shape.name
                 if name in seen and name not in shared:
-                    shared[name] = claim_name(self._taken, name, ("Request",))
+                    shared[name] = claim_name(self._taken, definition_stem(name), ("Request",))
                 seen.add(name)
         return shared
 
@@ -210,7 +212,7 @@ class ShapeConverter:
 
     def alias_for_paginator(self, shape_name: str, roles: set[Role]) -> None:
         """Export the published `XPaginator…TypeDef` names of a structure as aliases of its definitions."""
-        shape, stem = self._shapes[shape_name], f"{shape_name}Paginator"
+        shape, stem = self._shapes[shape_name], f"{definition_stem(shape_name)}Paginator"
         first = Role.RESULT if Role.RESULT in roles else Role.INPUT if Role.INPUT in roles else Role.OUTPUT
         self._alias(AliasDef(self.claim(stem, ("",)), self._typed_dict(shape, first).ref))
         if first is Role.INPUT and Role.OUTPUT in roles and shape_name in self._union_names:
