@@ -193,17 +193,18 @@ class ShapeConverter:
                 self._union_names[name] = claim_name(taken, variant_stem(name), ("Union", "UnionExtra"))
         return names
 
-    def _name_shared_requests(self) -> dict[str, str]:
-        """A request shape several operations take: the published packages name it `XRequestTypeDef`
-        for every operation after the first (dynamodb's Enable/DisableKinesisStreamingDestination)."""
-        seen: set[str] = set()
-        shared: dict[str, str] = {}
+    def _name_shared_requests(self) -> dict[str, list[str]]:
+        """A request shape several operations take: the published packages name it `XRequestTypeDef` for the
+        second operation (by name), `XRequestExtraTypeDef` for the third, ... (rolesanywhere ListRequest)."""
+        uses: Counter[str] = Counter()
+        shared: dict[str, list[str]] = {}
         for operation in self._operations():
             if has_members(operation.input_shape):
                 name = operation.input_shape.name
-                if name in seen and name not in shared:
-                    shared[name] = claim_name(self._taken, definition_stem(name), ("Request",))
-                seen.add(name)
+                if uses[name]:
+                    suffix = "Request" + "Extra" * (uses[name] - 1)
+                    shared.setdefault(name, []).append(claim_name(self._taken, definition_stem(name), (suffix,)))
+                uses[name] += 1
         return shared
 
     def structures(self) -> Mapping[str, StructureShape]:
@@ -253,8 +254,9 @@ class ShapeConverter:
                 self._typed_dict(self._shapes[name], role)
         for name in sorted(self._folded):
             self._folded_aliases(self._shapes[name])
-        for name, alias in sorted(self._shared_requests.items()):
-            self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
+        for name, aliases in sorted(self._shared_requests.items()):
+            for alias in aliases:
+                self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
         defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
         defs.extend(self._aliases.values())
         return defs
