@@ -44,7 +44,7 @@ from .shape_traits import (
     member_traits,
     structures_in,
 )
-from .naming import definition_stem, variant_stem
+from .naming import Spellings, definition_stem, variant_stem
 from .text import plain_text
 
 
@@ -118,6 +118,7 @@ class ShapeConverter:
         self._folded_names: dict[str, str] = {}
         self._union_names: dict[str, str] = {}
         self._taken = set(fixed.RESERVED_NAMES)
+        self._spellings = Spellings(self._taken)
         self._enum_names: Optional[Counter[str]] = None
         self._names = self._assign_names()
         self._shared_requests = self._name_shared_requests()
@@ -173,29 +174,29 @@ class ShapeConverter:
 
     def _assign_names(self) -> dict[tuple[str, Role], str]:
         """One name per (structure, role) variant, plus `XUnion` for those with two sides."""
-        taken = self._taken
+        taken, spell = self._taken, self._spellings.claim
         names: dict[tuple[str, Role], str] = {}
         pending = sorted((name, self._variants(name)) for name in self._roles)
         # plain names first, so that a shape called FooOutput keeps FooOutputTypeDef
         for name, variants in pending:
             if f"{definition_stem(name)}TypeDef" not in taken:
-                names[(name, variants[0])] = claim_name(taken, definition_stem(name), ("",))
+                names[(name, variants[0])] = spell(name, definition_stem(name), ("",))
         for name, variants in pending:
             for role in variants:
                 if (name, role) not in names:
                     stem = variant_stem(name) if role is Role.OUTPUT else definition_stem(name)
-                    names[(name, role)] = claim_name(taken, stem, _VARIANT_SUFFIXES[role])
+                    names[(name, role)] = spell(name, stem, _VARIANT_SUFFIXES[role])
             if name in self._folded:
-                self._folded_names[name] = claim_name(taken, variant_stem(name), _VARIANT_SUFFIXES[Role.OUTPUT])
+                self._folded_names[name] = spell(name, variant_stem(name), _VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
             if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
                 # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
-                self._union_names[name] = claim_name(taken, variant_stem(name), ("Union", "UnionExtra"))
+                self._union_names[name] = spell(name, variant_stem(name), ("Union", "UnionExtra"))
+        self._spellings.keep_previous()
         return names
 
     def _name_shared_requests(self) -> dict[str, list[str]]:
-        """A request shape several operations take: the published packages name it `XRequestTypeDef` for the
-        second operation (by name), `XRequestExtraTypeDef` for the third, ... (rolesanywhere ListRequest)."""
+        """A request shape's published names for its 2nd, 3rd... operation: XRequest, XRequestExtra, ... TypeDef."""
         uses: Counter[str] = Counter()
         shared: dict[str, list[str]] = {}
         for operation in self._operations():
@@ -259,6 +260,7 @@ class ShapeConverter:
                 self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
         defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
         defs.extend(self._aliases.values())
+        defs.extend(self._spellings.aliases())
         return defs
 
     def literals(self) -> list[LiteralDef]:
