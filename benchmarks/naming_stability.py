@@ -7,11 +7,16 @@ OLD_OUTPUT and NEW_OUTPUT are two generations of any family (ours, or the publis
 installed botocore's). A name counts when it is in OLD's `type_defs` or `literals`, is gone from NEW, and
 the shape it is named after (the name less `TypeDef`/`Type` and, failing that, less a suffix the generator
 adds) is in both releases' models of that service: botocore kept the shape, the generator moved the name.
+
+It also counts names whose definition moved: a TypedDict name in both generations that names another shape in
+NEW than in OLD (the shape a name stands for: of the shapes its stem and its stem less a suffix name, the one
+whose members are the TypedDict's keys, else the first), where both shapes are in both releases.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import collections
 import sys
 from pathlib import Path
@@ -25,13 +30,69 @@ from generator.diff.reader import PackageFiles, read_generation  # noqa: E402
 
 # the suffixes generators add to a shape's name (collision or direction), longest first
 SUFFIXES = ("Output", "Union", "Extra", "Paginate", "Wait", "Request", "Response")
+# keys a generator adds to a shape's members
+_ADDED_KEYS = {"ResponseMetadata", "PaginationConfig", "WaiterConfig"}
+
+
+def members(loader: Loader, service: str) -> dict[str, frozenset[str]]:
+    """Each shape of a service's model with its member names (none for a service not in this release)."""
+    try:
+        model = loader.load_service_model(service, "service-2")["shapes"]
+    except Exception:  # a service that is not in this release
+        return {}
+    return {name: frozenset(shape.get("members", {})) for name, shape in model.items()}
 
 
 def shapes(loader: Loader, service: str) -> set[str]:
-    try:
-        return set(loader.load_service_model(service, "service-2")["shapes"])
-    except Exception:  # a service that is not in this release
-        return set()
+    return set(members(loader, service))
+
+
+def typed_dict_keys(text: bytes) -> dict[str, frozenset[str]]:
+    """Each TypedDict of a type_defs module (class or functional form) with its keys."""
+    found: dict[str, frozenset[str]] = {}
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.ClassDef):
+            keys = {
+                item.target.id
+                for item in node.body
+                if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+            }
+            found[node.name] = frozenset(keys)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.value.args) > 1:
+            if isinstance(node.value.args[1], ast.Dict) and isinstance(node.targets[0], ast.Name):
+                keys = {str(key.value) for key in node.value.args[1].keys if isinstance(key, ast.Constant)}
+                found[node.targets[0].id] = frozenset(keys)
+    return found
+
+
+def named_shape(name: str, keys: frozenset[str], model: dict[str, frozenset[str]]) -> Optional[str]:
+    """The shape a TypedDict name stands for: of the candidates its name gives, the one with its keys."""
+    stem = name.removesuffix("TypeDef")
+    spelt = {_spelling(shape): shape for shape in model}
+    candidates = [stem, *(stem.removesuffix(suffix) for suffix in SUFFIXES if stem.endswith(suffix))]
+    found = [spelt.get(candidate, candidate) for candidate in candidates if spelt.get(candidate, candidate) in model]
+    for shape in found:
+        if model[shape] == keys - _ADDED_KEYS:
+            return shape
+    return found[0] if found else None
+
+
+def _spelling(shape: str) -> str:
+    head, *rest = shape.split("_")  # iotwireless AbpV1_0_x is AbpV10XTypeDef where underscores are dropped
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def moved_definitions(
+    old: bytes, new: bytes, old_model: dict[str, frozenset[str]], new_model: dict[str, frozenset[str]]
+) -> list[tuple[str, str, str]]:
+    """(name, OLD's shape, NEW's shape) for each TypedDict name of both that names another kept shape now."""
+    before, after = typed_dict_keys(old), typed_dict_keys(new)
+    moved = []
+    for name in sorted(set(before) & set(after)):
+        was, now = named_shape(name, before[name], old_model), named_shape(name, after[name], new_model)
+        if was and now and was != now and {was, now} <= set(old_model) & set(new_model):
+            moved.append((name, was, now))
+    return moved
 
 
 def shape_of(name: str, module: str, kept: set[str]) -> tuple[Optional[str], str]:
@@ -66,9 +127,16 @@ def main() -> int:
     new_models = Loader(extra_search_paths=[str(args.new_data)], include_default_search_paths=False)
     old, new = read_generation(args.old), read_generation(args.new)
     moved: list[tuple[str, str, str]] = []
+    shifted: list[tuple[str, str, str, str]] = []
     causes: collections.Counter[str] = collections.Counter()
     for service in sorted(set(old) & set(new)):
-        kept = shapes(old_models, service) & shapes(new_models, service)
+        old_members, new_members = members(old_models, service), members(new_models, service)
+        kept = set(old_members) & set(new_members)
+        old_module, new_module = (item[service].texts.get("type_defs") for item in (old, new))
+        if old_module and new_module:
+            shifted += [
+                (service, *item) for item in moved_definitions(old_module, new_module, old_members, new_members)
+            ]
         gone = names(old[service]) - names(new[service])
         for module, name in sorted(gone):
             shape, suffix = shape_of(name, module, kept)
@@ -82,6 +150,9 @@ def main() -> int:
         print(f"  {service}: {count}")
     for service, name, shape in moved[: args.top]:
         print(f"  e.g. {service}: {name} (shape {shape})")
+    print(f"{len(shifted)} names whose definition moved to another shape that both releases have")
+    for service, name, was, now in shifted[: args.top]:
+        print(f"  e.g. {service}: {name} was {was}, now {now}")
     return 0
 
 

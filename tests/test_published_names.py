@@ -10,7 +10,7 @@ from typing import Sequence
 
 import pytest
 
-from generator.ir.defs import AliasDef, TypeDef, TypedDictDef
+from generator.ir.defs import AliasDef, Direction, TypeDef, TypedDictDef
 from generator.ir.package import ServicePackage
 from generator.parse.package import build_package
 from generator.parse.source import BotocoreData
@@ -112,6 +112,60 @@ def test_a_request_shape_two_operations_share_is_named_twice(data: BotocoreData)
     package = _package(data, "dynamodb")
     target = _alias_target(package, "KinesisStreamingDestinationInputRequestTypeDef")
     assert target.name == "KinesisStreamingDestinationInputTypeDef"
+
+
+def test_a_request_shape_four_operations_share_gets_a_published_name_for_each(data: BotocoreData) -> None:
+    # rolesanywhere: ListCrls, ListProfiles, ListSubjects, ListTrustAnchors all take ListRequest
+    package = _package(data, "rolesanywhere")
+    plain = _definitions(package)["ListRequestTypeDef"]
+    for name in ("ListRequestRequestTypeDef", "ListRequestRequestExtraTypeDef", "ListRequestRequestExtraExtraTypeDef"):
+        assert _alias_target(package, name) is plain
+
+
+def test_underscores_and_a_trailing_output_are_spelt_as_published(data: BotocoreData) -> None:
+    iotwireless = _definitions(_package(data, "iotwireless"))
+    assert isinstance(iotwireless["AbpV10XTypeDef"], TypedDictDef)  # the shape AbpV1_0_x
+    assert iotwireless["AbpV10XTypeDef"].shape_name == "AbpV1_0_x"
+    securityhub = _definitions(_package(data, "securityhub"))
+    output = securityhub["ExportExtraTypeDef"]  # ExportOutput's nested-output variant
+    assert isinstance(output, TypedDictDef) and output.shape_name == "ExportOutput"
+    assert output.direction is Direction.OUTPUT
+    union = securityhub["ExportUnionTypeDef"]
+    assert isinstance(union, AliasDef)
+    assert {ref.name for ref in union.type.refs()} == {"ExportOutputTypeDef", "ExportExtraTypeDef"}
+
+
+@pytest.mark.parametrize(
+    "service, former, successor",
+    [
+        ("iotwireless", "AbpV1_0_xTypeDef", "AbpV10XTypeDef"),
+        ("iotwireless", "SessionKeysAbpV1_1TypeDef", "SessionKeysAbpV11TypeDef"),
+        ("securityhub", "ExportOutputOutputTypeDef", "ExportExtraTypeDef"),
+        ("securityhub", "ExportOutputUnionTypeDef", "ExportUnionTypeDef"),
+        ("databrew", "OutputOutputTypeDef", "ExtraTypeDef"),
+        ("migrationhuborchestrator", "WorkflowStepOutputUnionExtraTypeDef", "WorkflowStepUnionTypeDef"),
+    ],
+)
+def test_a_name_ours_respelt_stays_a_deprecated_alias_of_its_successor(
+    data: BotocoreData, service: str, former: str, successor: str
+) -> None:
+    package = _package(data, service)
+    alias = _definitions(package)[former]
+    assert isinstance(alias, AliasDef) and alias.deprecated
+    assert _alias_target(package, former) is _definitions(package)[successor]
+    assert not getattr(_definitions(package)[successor], "deprecated", False)
+
+
+def test_a_deprecated_alias_says_so_in_the_stub_and_on_its_docs_page(cli: CLI, tmp_path: Path) -> None:
+    result = cli("generate", "iotwireless", "--output", "out", "--docs", "docs")
+    assert result.returncode == 0, result.stderr
+    stub = (tmp_path / "out/types-boto3-iotwireless/types_boto3_iotwireless/type_defs.pyi").read_text()
+    assert "AbpV1_0_xTypeDef = AbpV10XTypeDef\n" + '"""Deprecated: ' in stub
+    assert '"AbpV1_0_xTypeDef",' in stub  # still in __all__
+    page = (tmp_path / "docs/types_boto3_iotwireless/type_defs.md").read_text()
+    entry = page.split("## AbpV1_0_xTypeDef\n", 1)[1].split("\n## ", 1)[0]
+    assert entry.lstrip().startswith("Deprecated: ") and "`AbpV10XTypeDef`" in entry
+    assert "Deprecated: " not in page.split("## AbpV10XTypeDef\n", 1)[1].split("\n## ", 1)[0]
 
 
 def test_injected_methods_get_their_published_request_names(data: BotocoreData) -> None:

@@ -92,6 +92,7 @@ class AliasDef:
 
     name: str
     type: TypeExpr
+    deprecated: bool = False  # a former name of its target, kept so that imports of it keep working
     kind: str = field(default="Union", init=False)
 
     @property

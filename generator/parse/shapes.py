@@ -44,6 +44,7 @@ from .shape_traits import (
     member_traits,
     structures_in,
 )
+from .naming import Spellings, definition_stem, variant_stem
 from .text import plain_text
 
 
@@ -117,6 +118,7 @@ class ShapeConverter:
         self._folded_names: dict[str, str] = {}
         self._union_names: dict[str, str] = {}
         self._taken = set(fixed.RESERVED_NAMES)
+        self._spellings = Spellings(self._taken)
         self._enum_names: Optional[Counter[str]] = None
         self._names = self._assign_names()
         self._shared_requests = self._name_shared_requests()
@@ -172,36 +174,38 @@ class ShapeConverter:
 
     def _assign_names(self) -> dict[tuple[str, Role], str]:
         """One name per (structure, role) variant, plus `XUnion` for those with two sides."""
-        taken = self._taken
+        taken, spell = self._taken, self._spellings.claim
         names: dict[tuple[str, Role], str] = {}
         pending = sorted((name, self._variants(name)) for name in self._roles)
         # plain names first, so that a shape called FooOutput keeps FooOutputTypeDef
         for name, variants in pending:
-            if f"{name}TypeDef" not in taken:
-                names[(name, variants[0])] = claim_name(taken, name, ("",))
+            if f"{definition_stem(name)}TypeDef" not in taken:
+                names[(name, variants[0])] = spell(name, definition_stem(name), ("",))
         for name, variants in pending:
             for role in variants:
                 if (name, role) not in names:
-                    names[(name, role)] = claim_name(taken, name, _VARIANT_SUFFIXES[role])
+                    stem = variant_stem(name) if role is Role.OUTPUT else definition_stem(name)
+                    names[(name, role)] = spell(name, stem, _VARIANT_SUFFIXES[role])
             if name in self._folded:
-                self._folded_names[name] = claim_name(taken, name, _VARIANT_SUFFIXES[Role.OUTPUT])
+                self._folded_names[name] = spell(name, variant_stem(name), _VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
             if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
                 # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
-                self._union_names[name] = claim_name(taken, name, ("Union", "UnionExtra"))
+                self._union_names[name] = spell(name, variant_stem(name), ("Union", "UnionExtra"))
+        self._spellings.keep_previous()
         return names
 
-    def _name_shared_requests(self) -> dict[str, str]:
-        """A request shape several operations take: the published packages name it `XRequestTypeDef`
-        for every operation after the first (dynamodb's Enable/DisableKinesisStreamingDestination)."""
-        seen: set[str] = set()
-        shared: dict[str, str] = {}
+    def _name_shared_requests(self) -> dict[str, list[str]]:
+        """A request shape's published names for its 2nd, 3rd... operation: XRequest, XRequestExtra, ... TypeDef."""
+        uses: Counter[str] = Counter()
+        shared: dict[str, list[str]] = {}
         for operation in self._operations():
             if has_members(operation.input_shape):
                 name = operation.input_shape.name
-                if name in seen and name not in shared:
-                    shared[name] = claim_name(self._taken, name, ("Request",))
-                seen.add(name)
+                if uses[name]:
+                    suffix = "Request" + "Extra" * (uses[name] - 1)
+                    shared.setdefault(name, []).append(claim_name(self._taken, definition_stem(name), (suffix,)))
+                uses[name] += 1
         return shared
 
     def structures(self) -> Mapping[str, StructureShape]:
@@ -210,7 +214,7 @@ class ShapeConverter:
 
     def alias_for_paginator(self, shape_name: str, roles: set[Role]) -> None:
         """Export the published `XPaginator…TypeDef` names of a structure as aliases of its definitions."""
-        shape, stem = self._shapes[shape_name], f"{shape_name}Paginator"
+        shape, stem = self._shapes[shape_name], f"{definition_stem(shape_name)}Paginator"
         first = Role.RESULT if Role.RESULT in roles else Role.INPUT if Role.INPUT in roles else Role.OUTPUT
         self._alias(AliasDef(self.claim(stem, ("",)), self._typed_dict(shape, first).ref))
         if first is Role.INPUT and Role.OUTPUT in roles and shape_name in self._union_names:
@@ -251,10 +255,12 @@ class ShapeConverter:
                 self._typed_dict(self._shapes[name], role)
         for name in sorted(self._folded):
             self._folded_aliases(self._shapes[name])
-        for name, alias in sorted(self._shared_requests.items()):
-            self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
+        for name, aliases in sorted(self._shared_requests.items()):
+            for alias in aliases:
+                self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
         defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
         defs.extend(self._aliases.values())
+        defs.extend(self._spellings.aliases())
         return defs
 
     def literals(self) -> list[LiteralDef]:

@@ -27,6 +27,7 @@ class TypeDefSection:
     example: tuple[str, ...]
     definition: tuple[CodeLine, ...]
     notes: tuple[Note, ...]
+    successor: str = ""  # a deprecated alias: the name to use instead
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def type_def_section(definition: TypeDef) -> TypeDefSection:
         first = [f"    {item.key}: ...," for item in definition.fields[:1]]
         example = ("return {", *first, "}") if first else ("return {}",)
         _typed_dict_lines(block, definition)
-    return TypeDefSection(definition.name, definition.kind, example, tuple(block.lines), block.notes)
+    successor = definition.type.render() if isinstance(definition, AliasDef) and definition.deprecated else ""
+    return TypeDefSection(definition.name, definition.kind, example, tuple(block.lines), block.notes, successor)
 
 
 def _alias_lines(block: CodeBlock, definition: AliasDef) -> None:

@@ -1,0 +1,43 @@
+"""How a structure's name is spelt in its definitions' names, as the published packages spell it."""
+
+from __future__ import annotations
+
+from ..ir.defs import AliasDef
+from ..ir.types import DefRef, Module
+from .shape_traits import claim_name
+
+
+def definition_stem(shape_name: str) -> str:
+    """`AbpV1_0_x` → `AbpV10X` (iotwireless): the published packages drop underscores, capitalising what follows."""
+    head, *rest = shape_name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def variant_stem(shape_name: str) -> str:
+    """The stem of a shape's `Output`, `Extra` and `Union` names: without a trailing `Output`, as published
+    (securityhub `ExportOutput`'s nested output is `ExportExtraTypeDef`, its union `ExportUnionTypeDef`)."""
+    return definition_stem(shape_name).removesuffix("Output")
+
+
+class Spellings:
+    """Claims definition names, and remembers the name ours gave each before the rules above respelt it
+    (`AbpV1_0_xTypeDef`, `ExportOutputOutputTypeDef`), so that name stays importable as a deprecated alias."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self._taken = taken
+        self._respelt: list[tuple[str, tuple[str, ...], str]] = []
+        self.previous: dict[str, str] = {}  # the former name: the name it is an alias of
+
+    def claim(self, shape_name: str, stem: str, suffixes: tuple[str, ...]) -> str:
+        name = claim_name(self._taken, stem, suffixes)
+        if stem != shape_name:
+            self._respelt.append((shape_name, suffixes, name))
+        return name
+
+    def keep_previous(self) -> None:
+        """Claim the former names, as the former rules claimed them, once every current name is claimed."""
+        for shape_name, suffixes, name in self._respelt:
+            self.previous[claim_name(self._taken, shape_name, suffixes)] = name
+
+    def aliases(self) -> list[AliasDef]:
+        return [AliasDef(old, DefRef(new, Module.TYPE_DEFS), deprecated=True) for old, new in self.previous.items()]
