@@ -9,19 +9,15 @@ from botocore import xform_name
 
 from ..ir import fixed
 from ..ir.defs import TypeDef
-from ..ir.members import Decorator, Method, Parameter
+from ..ir.members import Method, Override, Parameter, unpacked
 from ..ir.package import ClassDef, ClientDef
-from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, TypeExpr, map_of
+from ..ir.types import ANY, BOOL, INT, NONE, STR, LiteralValues, TypeExpr, map_of
 from .shape_traits import deprecation_note
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
 
 _REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services"
-_OVERLOAD = External("typing", "overload")
-# BaseClient takes any name; the overloads take only this service's names
-_OVERRIDE = "# type: ignore[override]"
-_PYRIGHT_OVERRIDE = "# pyright: ignore[reportIncompatibleMethodOverride]"
 
 
 @dataclass(frozen=True)
@@ -93,7 +89,7 @@ def build_client(
         operation = source.model.operation_model(operation_name)
         types = shapes.operation_types(operation)
         name = xform_name(operation_name)
-        parameters = (Parameter("kwargs", types.request.ref, unpacked=True),) if types.request else ()
+        parameters = (unpacked("kwargs", types.request.ref),) if types.request else ()
         result = types.result or fixed.EMPTY_RESPONSE_METADATA
         methods.append(
             Method(
@@ -131,21 +127,17 @@ def _accessors(service: str, name: str, parameter: str, classes: Sequence[ClassD
     if len(classes) == 1:
         only = classes[0]
         key = Parameter(parameter, LiteralValues((only.key,)))
-        return [Method(name, (key,), only.ref, summary, url, pragma=f"{_OVERRIDE}  {_PYRIGHT_OVERRIDE}")]
-    methods = []
-    for index, item in enumerate(classes):
-        # mypy reports the narrowed override at the first overload, pyright at the last
-        first = index == 0
-        last = index == len(classes) - 1
-        methods.append(
-            Method(
-                name,
-                (Parameter(parameter, LiteralValues((item.key,))),),
-                item.ref,
-                summary,
-                url,
-                decorators=(Decorator(_OVERLOAD, _OVERRIDE if first else ""),),
-                pragma=_PYRIGHT_OVERRIDE if last else "",
-            )
+        return [Method(name, (key,), only.ref, summary, url, override=Override.INCOMPATIBLE)]
+    # BaseClient takes any name; each overload takes one of this service's names
+    return [
+        Method(
+            name,
+            (Parameter(parameter, LiteralValues((item.key,))),),
+            item.ref,
+            summary,
+            url,
+            overload=True,
+            override=Override.INCOMPATIBLE,
         )
-    return methods
+        for item in classes
+    ]

@@ -11,8 +11,8 @@ from ..errors import ModelError
 
 from ..ir import fixed
 from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
-from ..ir.members import Method, Parameter
-from ..ir.resources import KeywordOnly, resource_ref
+from ..ir.members import Method, Parameter, ParameterKind, unpacked
+from ..ir.resources import resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
 from .resource_values import HIGH_LEVEL_SERVICES, HighLevelTypes
 from .shapes import ShapeConverter
@@ -140,12 +140,14 @@ class ActionBuilder:
         fields, _ = self._fields(operation_name, owner, filled)
         if not fields:
             return ()
-        return (
-            KeywordOnly(),
-            *(
-                Parameter(item.name, item.type, None if item.required and not optional else "...")
-                for item in fields
-            ),
+        return tuple(
+            Parameter(
+                item.name,
+                item.type,
+                None if item.required and not optional else "...",
+                ParameterKind.KEYWORD_ONLY,
+            )
+            for item in fields
         )
 
     def result(self, operation_name: str, owner: str) -> TypeExpr:
@@ -165,7 +167,7 @@ class ActionBuilder:
         filled = filled_by_resource(request_of(action).params)
         stem = _PUBLISHED_STEMS.get((self.source.name, operation), "") if owner != "ServiceResource" else ""
         request = self.request(operation, owner, raw_name, filled, stem.format(owner=owner))
-        parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
+        parameters = (unpacked("kwargs", request.ref),) if request else ()
         return Method(
             action.name,
             parameters,
@@ -205,7 +207,7 @@ class ActionBuilder:
         self._requests.append(request)
         return Method(
             waiter.name,
-            (Parameter("kwargs", request.ref, unpacked=True),),
+            (unpacked("kwargs", request.ref),),
             NONE,
             f"Waits until this {owner} is {waiter.name.removeprefix('wait_until_')}.",
             f"{self.page(owner)}/{waiter.name}.html",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..ir.members import Method, Parameter
+from ..ir.members import Method, Parameter, unpacked
 from ..ir.types import ANY, INT, NONE, STR, Builtin, CallableType, External, Subscript, TypeExpr, union
 from .injected import COPY_SOURCE, FILEOBJ
 from .injected_requests import injected_request
@@ -78,7 +78,7 @@ def _ec2_instance(actions: ActionBuilder) -> list[Method]:
     request = actions.request(
         "DeleteTags", "Instance", "DeleteTags", {"Resources"}, stem="InstanceDeleteTagsRequest"
     )
-    parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
+    parameters = (unpacked("kwargs", request.ref),) if request else ()
     return [
         Method(
             "delete_tags",
