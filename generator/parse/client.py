@@ -12,6 +12,7 @@ from ..ir.defs import TypeDef
 from ..ir.members import Method, Override, Parameter, unpacked
 from ..ir.package import ClassDef, ClientDef
 from ..ir.types import ANY, BOOL, INT, NONE, STR, LiteralValues, TypeExpr, map_of
+from .handlers import removed_operations
 from .shape_traits import deprecation_note
 from .shapes import ShapeConverter
 from .source import ServiceSource
@@ -26,12 +27,9 @@ class ClientExtras:
 
     methods: tuple[Method, ...] = ()
     definitions: tuple[TypeDef, ...] = ()
-    removed: frozenset[str] = frozenset()  # operation names
     dependencies: tuple[str, ...] = ()  # stub packages its types come from
     # request members (by name, string in the model) that botocore's handlers take in a richer form
     input_members: tuple[tuple[str, TypeExpr], ...] = ()
-    # operation → another name the published packages give its request TypedDict
-    request_aliases: tuple[tuple[str, str], ...] = ()
 
 
 def service_doc_url(service_name: str) -> str:
@@ -55,6 +53,7 @@ def build_client(
     extras: ClientExtras = ClientExtras(),
 ) -> ClientDef:
     service = source.name
+    removed = removed_operations(source.model)
     methods = [
         Method(
             "can_paginate",
@@ -84,7 +83,7 @@ def build_client(
         ),
     ]
     for operation_name in sorted(source.model.operation_names, key=xform_name):
-        if operation_name in extras.removed:
+        if operation_name in removed:
             continue
         operation = source.model.operation_model(operation_name)
         types = shapes.operation_types(operation)

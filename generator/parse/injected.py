@@ -2,7 +2,7 @@
 
 boto3 registers `creating-client-class.s3` (boto3/session.py) to add S3's transfer methods
 (boto3/s3/inject.py); botocore's handlers.py adds generate_presigned_post to S3, the auth-token
-signers to RDS and DSQL, and deletes the operations that need HTTP/2. Every other boto3 extra
+signers to RDS and DSQL (the operations it deletes are read from it: handlers.py). Every other boto3 extra
 (EC2's create_tags, DynamoDB's Table methods) is injected into resources, not clients.
 """
 
@@ -161,30 +161,10 @@ def _dsql(service: str) -> ClientExtras:
     )
 
 
-# botocore deletes these at client creation: they need HTTP/2, which botocore does not speak
-_HTTP2_ONLY = {
-    "bedrock-runtime": "InvokeModelWithBidirectionalStream",
-    "connecthealth": "StartMedicalScribeListeningSession",
-    "lexv2-runtime": "StartConversation",
-    "polly": "StartSpeechSynthesisStream",
-    "qbusiness": "Chat",
-}
-
-def _ec2(service: str) -> ClientExtras:
-    # boto3 injects create_tags on ec2's ServiceResource and delete_tags on Instance (boto3/ec2/*.py); the
-    # published packages then name the client's own requests of those operations after the client
-    return ClientExtras(
-        request_aliases=(("CreateTags", "ClientCreateTagsRequestTypeDef"), ("DeleteTags", "ClientDeleteTagsRequestTypeDef"))
-    )
-
-
-_ADDED = {"s3": _s3, "rds": _rds, "dsql": _dsql, "ec2": _ec2}
+_ADDED = {"s3": _s3, "rds": _rds, "dsql": _dsql}
 
 
 def client_extras(service: str) -> ClientExtras:
     extras = _ADDED[service](service) if service in _ADDED else ClientExtras()
     requests = tuple(request for method in extras.methods if (request := injected_request("Client", method)))
-    extras = dataclasses.replace(extras, definitions=(*extras.definitions, *requests))
-    if service in _HTTP2_ONLY:
-        return dataclasses.replace(extras, removed=frozenset({_HTTP2_ONLY[service]}))
-    return extras
+    return dataclasses.replace(extras, definitions=(*extras.definitions, *requests))

@@ -14,7 +14,8 @@ from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
 from ..ir.members import Method, Parameter, ParameterKind, unpacked
 from ..ir.resources import resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
-from .resource_values import HIGH_LEVEL_SERVICES, HighLevelTypes
+from .quirks import high_level_values, resource_request_stem
+from .resource_values import HighLevelTypes
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
@@ -69,11 +70,6 @@ def filled_for_collection(params: Iterable[ParamModel]) -> set[str]:
     return {param.target for param in params if param.source != "input" and not _MEMBER.search(param.target)}
 
 
-# ec2's resources take create_tags with their own id filled in; the published packages name those requests
-# after the resource, not the operation (the ServiceResource's, which fills nothing, keeps the usual name)
-_PUBLISHED_STEMS = {("ec2", "CreateTags"): "{owner}CreateTagsRequest"}
-
-
 class ActionBuilder:
     """Turns resource actions into methods; keeps the request TypedDicts they add to type_defs."""
 
@@ -82,7 +78,7 @@ class ActionBuilder:
         self.shapes = shapes
         self._requests: list[TypeDef] = []
         self._high_level: dict[str, HighLevelTypes] = {}
-        if source.name in HIGH_LEVEL_SERVICES:
+        if high_level_values(source.name):
             self._known: dict[str, TypeDef] = {item.name: item for item in shapes.definitions()}
             # the published name for an attribute value of any form; the client itself takes only the
             # AttributeValue structure (botocore's validator rejects a bare Python value), so that is ours
@@ -98,7 +94,7 @@ class ActionBuilder:
 
     def _values(self, owner: str) -> Optional[HighLevelTypes]:
         """DynamoDB's Python-value variants for this resource's calls, or None for other services."""
-        if self.source.name not in HIGH_LEVEL_SERVICES:
+        if not high_level_values(self.source.name):
             return None
         return self._high_level.setdefault(owner, HighLevelTypes(self.shapes, owner, self._known))
 
@@ -165,7 +161,7 @@ class ActionBuilder:
     def action(self, owner: str, raw_name: str, action: Action) -> Method:
         operation = request_of(action).operation
         filled = filled_by_resource(request_of(action).params)
-        stem = _PUBLISHED_STEMS.get((self.source.name, operation), "") if owner != "ServiceResource" else ""
+        stem = resource_request_stem(self.source.name, operation) if owner != SERVICE_OWNER else ""
         request = self.request(operation, owner, raw_name, filled, stem.format(owner=owner))
         parameters = (unpacked("kwargs", request.ref),) if request else ()
         return Method(
