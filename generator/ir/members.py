@@ -66,11 +66,6 @@ class Method:
     overload: bool = False
     override: Override = Override.NONE
 
-    @property
-    def docstring(self) -> str:
-        """The summary, made safe inside a triple-quoted string."""
-        return self.summary.replace("\\", "\\\\").replace('"', '\\"')
-
     def imports(self) -> Iterator[Import]:
         if self.overload:
             yield Import("typing", "overload")

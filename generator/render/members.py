@@ -89,7 +89,7 @@ class MemberText:
             comment,
             signature(method),
             method.return_type.render(),
-            method.docstring,
+            _docstring(method.summary),
             method.doc_url,
         )
 
@@ -97,6 +97,11 @@ class MemberText:
         """`name: type`, and pyright's comment where the type narrows the base's (mypy accepts that)."""
         text = f"{attribute.name}: {attribute.type.render()}"
         return _joined(text, _PYRIGHT_VARIABLE if attribute.narrows else "")
+
+
+def _docstring(summary: str) -> str:
+    """The summary, made safe inside a triple-quoted string."""
+    return summary.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _same_overloads(neighbour: Method, method: Method) -> bool:
