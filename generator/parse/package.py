@@ -11,7 +11,7 @@ from .client import build_client, service_doc_url
 from .injected import client_extras
 from .handlers import filled_keys
 from .paginators import build_paginators
-from .quirks import client_request_names
+from .quirks import client_methods, client_request_names
 from .resources import build_resource, resource_service_names
 from .result_keys import left_out_keys
 from .shapes import BotocoreKeys, ShapeConverter
@@ -20,7 +20,7 @@ from .waiters import build_waiters
 
 
 def build_package(source: ServiceSource) -> ServicePackage:
-    extras = client_extras(source.name)
+    extras = client_extras(source.name, client_methods(source.name))
     keys = BotocoreKeys(
         parameter_aliases(source.model), left_out_keys(source.model, source.paginators), filled_keys(source.model)
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from boto3.resources.model import Action, Parameter as ParamModel, Request, ResponseResource, Waiter
 
@@ -14,7 +14,6 @@ from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
 from ..ir.members import Method, Parameter, ParameterKind, unpacked
 from ..ir.resources import resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
-from .quirks import high_level_values, resource_request_stem
 from .resource_values import HighLevelTypes
 from .shapes import ShapeConverter
 from .source import ServiceSource
@@ -73,12 +72,22 @@ def filled_for_collection(params: Iterable[ParamModel]) -> set[str]:
 class ActionBuilder:
     """Turns resource actions into methods; keeps the request TypedDicts they add to type_defs."""
 
-    def __init__(self, source: ServiceSource, shapes: ShapeConverter) -> None:
+    def __init__(
+        self,
+        source: ServiceSource,
+        shapes: ShapeConverter,
+        high_level: bool,
+        stems: Mapping[str, str],
+    ) -> None:
+        """`high_level`: boto3 gives the resources Python values (DynamoDB); `stems`: operation → the published
+        stem of its actions' requests, `{owner}` standing for the resource (both from quirks.py)."""
         self.source = source
         self.shapes = shapes
+        self.high_level = high_level
+        self._stems = stems
         self._requests: list[TypeDef] = []
         self._high_level: dict[str, HighLevelTypes] = {}
-        if high_level_values(source.name):
+        if high_level:
             self._known: dict[str, TypeDef] = {item.name: item for item in shapes.definitions()}
             # the published name for an attribute value of any form; the client itself takes only the
             # AttributeValue structure (botocore's validator rejects a bare Python value), so that is ours
@@ -94,7 +103,7 @@ class ActionBuilder:
 
     def _values(self, owner: str) -> Optional[HighLevelTypes]:
         """DynamoDB's Python-value variants for this resource's calls, or None for other services."""
-        if not high_level_values(self.source.name):
+        if not self.high_level:
             return None
         return self._high_level.setdefault(owner, HighLevelTypes(self.shapes, owner, self._known))
 
@@ -161,7 +170,7 @@ class ActionBuilder:
     def action(self, owner: str, raw_name: str, action: Action) -> Method:
         operation = request_of(action).operation
         filled = filled_by_resource(request_of(action).params)
-        stem = resource_request_stem(self.source.name, operation) if owner != SERVICE_OWNER else ""
+        stem = self._stems.get(operation, "") if owner != SERVICE_OWNER else ""
         request = self.request(operation, owner, raw_name, filled, stem.format(owner=owner))
         parameters = (unpacked("kwargs", request.ref),) if request else ()
         return Method(

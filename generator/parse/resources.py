@@ -32,6 +32,7 @@ from .resource_actions import (
     request_of,
     resource_of,
 )
+from .quirks import high_level_values, resource_methods, resource_request_stems
 from .resource_injected import injected_methods
 from .shapes import ShapeConverter
 from .source import ServiceSource
@@ -87,7 +88,9 @@ class _ResourceParser:
         self.shapes = shapes
         self.definitions: dict[str, Any] = data["resources"]
         self.service_definition: dict[str, Any] = data["service"]
-        self.actions = ActionBuilder(source, shapes)
+        self.actions = ActionBuilder(
+            source, shapes, high_level_values(source.name), resource_request_stems(source.name)
+        )
         self.collections: list[CollectionDef] = []
         self.meta = DefRef(f"{source.class_prefix}ResourceMeta", Module.SERVICE_RESOURCE)
 
@@ -140,7 +143,7 @@ class _ResourceParser:
                 attributes.append(Attribute(name, self.shapes.member_type(member, Direction.OUTPUT)))
         # meta narrows ResourceMeta to the one whose client is the typed client
         attributes.append(Attribute("meta", self.meta, AttributeKind.META, narrows=True))
-        methods.extend(injected_methods(self.actions, self.source.name, owner))
+        methods.extend(injected_methods(self.actions, owner, resource_methods(self.source.name, owner)))
         if model.load is not None:
             methods.append(
                 self._method("load", (), NONE, owner, "Calls the load action, filling the attributes.")
