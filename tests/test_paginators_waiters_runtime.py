@@ -14,6 +14,7 @@ from botocore import xform_name
 from generator.ir.package import ServicePackage
 from generator.parse.package import build_package
 from generator.parse.source import BotocoreData
+from generator.render.members import signature
 
 # the services with runtime extras, the five of the usage files, and the committed one
 SAMPLE = (
@@ -72,7 +73,7 @@ def test_injected_methods_are_typed(data: BotocoreData) -> None:
     assert s3["generate_presigned_post"].return_type.render() == "dict[str, Any]"
     assert "start_conversation" not in {method.name for method in build_package(data.load("lexv2-runtime")).client.methods}
     rds = {method.name: method for method in build_package(data.load("rds")).client.methods}
-    assert rds["generate_db_auth_token"].signature == (
+    assert signature(rds["generate_db_auth_token"]) == (
         "self, DBHostname: str, Port: int, DBUsername: str, Region: Union[str, None] = None"
     )
 

@@ -13,12 +13,14 @@ from boto3.resources.collection import CollectionManager, ResourceCollection
 from boto3.utils import LazyLoadedWaiterModel, ServiceContext
 
 from generator.ir.defs import TypedDictDef
+from generator.ir.members import ParameterKind
 from generator.ir.package import ServicePackage
-from generator.ir.resources import CollectionDef, KeywordOnly, ResourceDef, ServiceResourceDef
+from generator.ir.resources import CollectionDef, ResourceDef, ServiceResourceDef
 from generator.ir.types import Module
 from generator.parse.package import build_package
 from generator.parse.resources import load_resource_model, resource_service_names
 from generator.parse.source import BotocoreData
+from generator.render.members import signature
 
 SERVICES = ("s3", "dynamodb", "ec2", "sqs", "iam", "sns", "cloudformation", "cloudwatch", "glacier")
 _BASE = set(dir(ServiceResource))
@@ -193,18 +195,19 @@ def test_identifiers_references_and_subresources() -> None:
         ("multipart_upload_id", "str"),
         ("part_number", "int"),
     ]
-    assert _method(_class("s3", "Bucket"), "Object").signature == "self, key: str"
+    assert signature(_method(_class("s3", "Bucket"), "Object")) == "self, key: str"
 
 
 def test_collection_filters_take_the_operations_keys() -> None:
     objects = _method(_collection("s3", "BucketObjectsCollection"), "filter")
-    assert isinstance(objects.parameters[0], KeywordOnly)
-    names = [item.name for item in objects.parameters[1:]]
+    assert {item.kind for item in objects.parameters} == {ParameterKind.KEYWORD_ONLY}
+    assert signature(objects).startswith("self, *, ")
+    names = [item.name for item in objects.parameters]
     assert "Bucket" not in names and "Prefix" in names
-    assert all(item.default == "..." for item in objects.parameters[1:])
+    assert all(item.default == "..." for item in objects.parameters)
     # boto3 merges the caller's Filters with the Filters[0] the collection sets
     vpc_instances = _method(_collection("ec2", "VpcInstancesCollection"), "filter")
-    assert "Filters" in [item.name for item in vpc_instances.parameters[1:]]
+    assert "Filters" in [item.name for item in vpc_instances.parameters]
     delete = _method(_collection("s3", "BucketObjectsCollection"), "delete")
     assert "Delete" not in [item.name for item in delete.parameters]
     assert delete.return_type.render() == "list[DeleteObjectsOutputTypeDef]"

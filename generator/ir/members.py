@@ -1,13 +1,32 @@
 """Members of generated classes, shared by the client, paginators, waiters and resources: methods, their
-parameters and decorators."""
+parameters, and how each relates to the member of its name in the boto3 or botocore base class."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from .defs import TypedDictDef
 from .types import Import, TypeExpr
+
+
+class ParameterKind(enum.Enum):
+    """How a caller passes a parameter, as `inspect.Parameter.kind` says it."""
+
+    POSITIONAL_OR_KEYWORD = "positional or keyword"
+    KEYWORD_ONLY = "keyword-only"
+    VAR_KEYWORD = "var-keyword"  # **kwargs, each keyword a key of the TypedDict that is its type
+
+
+class Override(enum.Enum):
+    """What a member does to the member of its name in the base class, which checkers may call incompatible."""
+
+    NONE = "none"  # the base has no such member, or the same signature
+    # takes a TypedDict's keys (**kwargs: Unpack[...]) where the base takes **kwargs: Any
+    NARROWS_KWARGS = "narrows kwargs"
+    # accepts less than the base: a Literal for its str, named keywords for its **kwargs, another return type
+    INCOMPATIBLE = "incompatible"
 
 
 @dataclass(frozen=True)
@@ -17,35 +36,25 @@ class Parameter:
     name: str
     type: TypeExpr
     default: Optional[str] = None
-    unpacked: bool = False  # **kwargs: Unpack[TypedDict]
-
-    def render(self) -> str:
-        if self.unpacked:
-            return f"**{self.name}: Unpack[{self.type.render()}]"
-        text = f"{self.name}: {self.type.render()}"
-        return text if self.default is None else f"{text} = {self.default}"
+    kind: ParameterKind = ParameterKind.POSITIONAL_OR_KEYWORD
 
     def imports(self) -> Iterator[Import]:
-        if self.unpacked:
+        if self.kind is ParameterKind.VAR_KEYWORD:
             yield Import("typing", "Unpack")
         yield from self.type.imports()
 
 
-@dataclass(frozen=True)
-class Decorator:
-    """`@overload` and the like; `pragma` is a checker comment that must sit on the decorator's line."""
-
-    expr: TypeExpr
-    pragma: str = ""
-
-    @property
-    def text(self) -> str:
-        return f"{self.expr.render()}  {self.pragma}" if self.pragma else self.expr.render()
+def unpacked(name: str, request: TypeExpr) -> Parameter:
+    """`**name`, whose keywords are the keys of the TypedDict `request`."""
+    return Parameter(name, request, kind=ParameterKind.VAR_KEYWORD)
 
 
 @dataclass(frozen=True)
 class Method:
-    """A method of a generated class; `operation_name` is empty for the ones botocore adds."""
+    """A method of a generated class; `operation_name` is empty for the ones botocore adds.
+
+    Overloads of one name follow each other in their class's list of methods, each with `overload` set.
+    """
 
     name: str
     parameters: tuple[Parameter, ...]
@@ -54,22 +63,12 @@ class Method:
     doc_url: str
     operation_name: str = ""
     request: Optional[TypedDictDef] = None
-    decorators: tuple[Decorator, ...] = ()
-    # a checker comment for the `def` line (an override the base class types more loosely)
-    pragma: str = ""
-
-    @property
-    def docstring(self) -> str:
-        """The summary, made safe inside a triple-quoted string."""
-        return self.summary.replace("\\", "\\\\").replace('"', '\\"')
-
-    @property
-    def signature(self) -> str:
-        return ", ".join(("self", *(parameter.render() for parameter in self.parameters)))
+    overload: bool = False
+    override: Override = Override.NONE
 
     def imports(self) -> Iterator[Import]:
-        for decorator in self.decorators:
-            yield from decorator.expr.imports()
+        if self.overload:
+            yield Import("typing", "overload")
         for parameter in self.parameters:
             yield from parameter.imports()
         yield from self.return_type.imports()

@@ -6,27 +6,13 @@ import enum
 from dataclasses import dataclass
 from typing import Iterator
 
-from .members import Method, Parameter
-from .types import DefRef, External, Import, Module, TypeExpr
+from .members import Method
+from .types import DefRef, Import, Module, TypeExpr
 
 
 def resource_ref(resource_name: str) -> DefRef:
     """A resource class as methods name it: `_Queue`, since a sub-resource method may shadow `Queue`."""
     return DefRef("_" + resource_name, Module.SERVICE_RESOURCE)
-
-
-@dataclass(frozen=True)
-class KeywordOnly(Parameter):
-    """The bare `*` after which the parameters of filter() and batch actions are keyword-only."""
-
-    name: str = "*"
-    type: TypeExpr = External("typing", "Any")
-
-    def render(self) -> str:
-        return "*"
-
-    def imports(self) -> Iterator[Import]:
-        return iter(())
 
 
 class AttributeKind(enum.Enum):
@@ -45,12 +31,8 @@ class Attribute:
 
     name: str
     type: TypeExpr
-    pragma: str = ""  # a checker comment: `meta` narrows the base class's attribute
     kind: AttributeKind = AttributeKind.ATTRIBUTE
-
-    @property
-    def comment(self) -> str:
-        return f"  {self.pragma}" if self.pragma else ""
+    narrows: bool = False  # its type is a subclass of the type the base class gives the attribute of its name
 
     def imports(self) -> Iterator[Import]:
         return self.type.imports()

@@ -9,19 +9,16 @@ from botocore import xform_name
 
 from ..ir import fixed
 from ..ir.defs import TypeDef
-from ..ir.members import Decorator, Method, Parameter
+from ..ir.members import Method, Override, Parameter, unpacked
 from ..ir.package import ClassDef, ClientDef
-from ..ir.types import ANY, BOOL, INT, NONE, STR, External, LiteralValues, TypeExpr, map_of
+from ..ir.types import ANY, BOOL, INT, NONE, STR, LiteralValues, TypeExpr, map_of
+from .handlers import removed_operations
 from .shape_traits import deprecation_note
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
 
 _REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services"
-_OVERLOAD = External("typing", "overload")
-# BaseClient takes any name; the overloads take only this service's names
-_OVERRIDE = "# type: ignore[override]"
-_PYRIGHT_OVERRIDE = "# pyright: ignore[reportIncompatibleMethodOverride]"
 
 
 @dataclass(frozen=True)
@@ -30,12 +27,9 @@ class ClientExtras:
 
     methods: tuple[Method, ...] = ()
     definitions: tuple[TypeDef, ...] = ()
-    removed: frozenset[str] = frozenset()  # operation names
     dependencies: tuple[str, ...] = ()  # stub packages its types come from
     # request members (by name, string in the model) that botocore's handlers take in a richer form
     input_members: tuple[tuple[str, TypeExpr], ...] = ()
-    # operation → another name the published packages give its request TypedDict
-    request_aliases: tuple[tuple[str, str], ...] = ()
 
 
 def service_doc_url(service_name: str) -> str:
@@ -59,6 +53,7 @@ def build_client(
     extras: ClientExtras = ClientExtras(),
 ) -> ClientDef:
     service = source.name
+    removed = removed_operations(source.model)
     methods = [
         Method(
             "can_paginate",
@@ -88,12 +83,12 @@ def build_client(
         ),
     ]
     for operation_name in sorted(source.model.operation_names, key=xform_name):
-        if operation_name in extras.removed:
+        if operation_name in removed:
             continue
         operation = source.model.operation_model(operation_name)
         types = shapes.operation_types(operation)
         name = xform_name(operation_name)
-        parameters = (Parameter("kwargs", types.request.ref, unpacked=True),) if types.request else ()
+        parameters = (unpacked("kwargs", types.request.ref),) if types.request else ()
         result = types.result or fixed.EMPTY_RESPONSE_METADATA
         methods.append(
             Method(
@@ -131,21 +126,17 @@ def _accessors(service: str, name: str, parameter: str, classes: Sequence[ClassD
     if len(classes) == 1:
         only = classes[0]
         key = Parameter(parameter, LiteralValues((only.key,)))
-        return [Method(name, (key,), only.ref, summary, url, pragma=f"{_OVERRIDE}  {_PYRIGHT_OVERRIDE}")]
-    methods = []
-    for index, item in enumerate(classes):
-        # mypy reports the narrowed override at the first overload, pyright at the last
-        first = index == 0
-        last = index == len(classes) - 1
-        methods.append(
-            Method(
-                name,
-                (Parameter(parameter, LiteralValues((item.key,))),),
-                item.ref,
-                summary,
-                url,
-                decorators=(Decorator(_OVERLOAD, _OVERRIDE if first else ""),),
-                pragma=_PYRIGHT_OVERRIDE if last else "",
-            )
+        return [Method(name, (key,), only.ref, summary, url, override=Override.INCOMPATIBLE)]
+    # BaseClient takes any name; each overload takes one of this service's names
+    return [
+        Method(
+            name,
+            (Parameter(parameter, LiteralValues((item.key,))),),
+            item.ref,
+            summary,
+            url,
+            overload=True,
+            override=Override.INCOMPATIBLE,
         )
-    return methods
+        for item in classes
+    ]

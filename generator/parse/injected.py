@@ -1,14 +1,16 @@
-"""Client methods that boto3 and botocore add or remove at runtime, where no model mentions them.
+"""The signatures of client methods that boto3 and botocore add at runtime, where no model mentions them;
+which service gets which is a row of quirks.py.
 
 boto3 registers `creating-client-class.s3` (boto3/session.py) to add S3's transfer methods
 (boto3/s3/inject.py); botocore's handlers.py adds generate_presigned_post to S3, the auth-token
-signers to RDS and DSQL, and deletes the operations that need HTTP/2. Every other boto3 extra
-(EC2's create_tags, DynamoDB's Table methods) is injected into resources, not clients.
+signers to RDS and DSQL (the operations it deletes are read from it: parse/handlers.py). Every other boto3
+extra (EC2's create_tags, DynamoDB's Table methods) is injected into resources, not clients.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable, Optional
 
 from ..ir.defs import AliasDef, Field, TypedDictDef
 from ..ir.members import Method, Parameter
@@ -58,7 +60,7 @@ def _transfer(service: str, name: str, summary: str, *leading: Parameter) -> Met
     return Method(name, (*leading, *trailing), NONE, summary, method_doc_url(service, name))
 
 
-def _s3(service: str) -> ClientExtras:
+def s3_methods(service: str) -> ClientExtras:
     bucket, key = Parameter("Bucket", STR), Parameter("Key", STR)
     filename, fileobj = Parameter("Filename", STR), Parameter("Fileobj", FILEOBJ.ref)
     methods = (
@@ -124,7 +126,7 @@ def _auth_token(service: str, name: str, summary: str, *parameters: Parameter) -
     return Method(name, parameters, STR, summary, method_doc_url(service, name))
 
 
-def _rds(service: str) -> ClientExtras:
+def rds_methods(service: str) -> ClientExtras:
     token = _auth_token(
         service,
         "generate_db_auth_token",
@@ -137,7 +139,7 @@ def _rds(service: str) -> ClientExtras:
     return ClientExtras((token,))
 
 
-def _dsql(service: str) -> ClientExtras:
+def dsql_methods(service: str) -> ClientExtras:
     parameters = (
         Parameter("Hostname", STR),
         Parameter("Region", _optional(STR), "None"),
@@ -161,30 +163,8 @@ def _dsql(service: str) -> ClientExtras:
     )
 
 
-# botocore deletes these at client creation: they need HTTP/2, which botocore does not speak
-_HTTP2_ONLY = {
-    "bedrock-runtime": "InvokeModelWithBidirectionalStream",
-    "connecthealth": "StartMedicalScribeListeningSession",
-    "lexv2-runtime": "StartConversation",
-    "polly": "StartSpeechSynthesisStream",
-    "qbusiness": "Chat",
-}
-
-def _ec2(service: str) -> ClientExtras:
-    # boto3 injects create_tags on ec2's ServiceResource and delete_tags on Instance (boto3/ec2/*.py); the
-    # published packages then name the client's own requests of those operations after the client
-    return ClientExtras(
-        request_aliases=(("CreateTags", "ClientCreateTagsRequestTypeDef"), ("DeleteTags", "ClientDeleteTagsRequestTypeDef"))
-    )
-
-
-_ADDED = {"s3": _s3, "rds": _rds, "dsql": _dsql, "ec2": _ec2}
-
-
-def client_extras(service: str) -> ClientExtras:
-    extras = _ADDED[service](service) if service in _ADDED else ClientExtras()
+def client_extras(service: str, build: Optional[Callable[[str], ClientExtras]]) -> ClientExtras:
+    """What `build` (a row of quirks.py, None for most services) adds, with the requests of its methods."""
+    extras = build(service) if build else ClientExtras()
     requests = tuple(request for method in extras.methods if (request := injected_request("Client", method)))
-    extras = dataclasses.replace(extras, definitions=(*extras.definitions, *requests))
-    if service in _HTTP2_ONLY:
-        return dataclasses.replace(extras, removed=frozenset({_HTTP2_ONLY[service]}))
-    return extras
+    return dataclasses.replace(extras, definitions=(*extras.definitions, *requests))

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Optional
 
 from ..ir.defs import Direction, Field, TypedDictDef
-from ..ir.members import Method
+from ..ir.members import Method, ParameterKind
 from ..ir.types import NONE, External, Subscript, TypeExpr, union
 
 
 def injected_request(owner: str, method: Method) -> Optional[TypedDictDef]:
     """`<Owner><Method>RequestTypeDef` for an injected method with keyword parameters, else None."""
-    parameters = [item for item in method.parameters if not item.unpacked and item.name.isidentifier()]
+    parameters = [item for item in method.parameters if item.kind is ParameterKind.POSITIONAL_OR_KEYWORD]
     if not parameters or len(parameters) != len(method.parameters):
         return None
     name = owner + "".join(part[:1].upper() + part[1:] for part in method.name.split("_")) + "RequestTypeDef"

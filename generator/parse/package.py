@@ -9,7 +9,9 @@ from ..ir.package import ClassDef, ServicePackage
 from .aliases import parameter_aliases
 from .client import build_client, service_doc_url
 from .injected import client_extras
+from .handlers import filled_keys
 from .paginators import build_paginators
+from .quirks import client_methods, client_request_names
 from .resources import build_resource, resource_service_names
 from .result_keys import left_out_keys
 from .shapes import BotocoreKeys, ShapeConverter
@@ -18,8 +20,10 @@ from .waiters import build_waiters
 
 
 def build_package(source: ServiceSource) -> ServicePackage:
-    extras = client_extras(source.name)
-    keys = BotocoreKeys(parameter_aliases(source.model), left_out_keys(source.model, source.paginators))
+    extras = client_extras(source.name, client_methods(source.name))
+    keys = BotocoreKeys(
+        parameter_aliases(source.model), left_out_keys(source.model, source.paginators), filled_keys(source.model)
+    )
     shapes = ShapeConverter(source.model, dict(extras.input_members), keys)
     paginators = build_paginators(source, shapes)
     waiters = build_waiters(source, shapes)
@@ -30,7 +34,7 @@ def build_package(source: ServiceSource) -> ServicePackage:
     definitions: list[TypeDef] = [fixed.RESPONSE_METADATA, *shapes.definitions(), *extras.definitions]
     definitions.extend(method.request for method in accessors if method.request)
     definitions.extend(resource_requests)
-    aliases = dict(extras.request_aliases)
+    aliases = client_request_names(source.name)
     definitions.extend(
         AliasDef(aliases[method.operation_name], method.request.ref)
         for method in client.methods

@@ -10,7 +10,7 @@ from botocore.model import OperationModel
 from ..errors import ModelError
 from ..ir import fixed
 from ..ir.defs import Direction, Field, TypedDictDef
-from ..ir.members import Method, Parameter
+from ..ir.members import Method, Override, unpacked
 from ..ir.package import ClassDef
 from ..ir.types import External, Module, Subscript
 from .client import reference_url
@@ -20,8 +20,6 @@ from .source import ServiceSource
 
 _PAGINATOR = External("botocore.paginate", "Paginator")
 _PAGE_ITERATOR = External("botocore.paginate", "PageIterator")
-# botocore types paginate(**kwargs: Any); ours narrows it to the operation's keys
-_OVERRIDE = "# type: ignore[override]"
 
 
 def build_paginators(source: ServiceSource, shapes: ShapeConverter) -> tuple[ClassDef, ...]:
@@ -57,13 +55,13 @@ def _paginator(
     url = reference_url(service, "paginator", operation.name)
     paginate = Method(
         "paginate",
-        (Parameter("kwargs", request.ref, unpacked=True),),
+        (unpacked("kwargs", request.ref),),
         Subscript(_PAGE_ITERATOR, (result,)),
         f"Iterate over the pages of {xform_name(operation.name)}'s results.",
         url,
         operation.name,
         request,
-        pragma=_OVERRIDE,
+        override=Override.NARROWS_KWARGS,  # botocore's takes **kwargs: Any
     )
     return ClassDef(
         f"{operation.name}Paginator",

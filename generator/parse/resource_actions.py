@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from boto3.resources.model import Action, Parameter as ParamModel, Request, ResponseResource, Waiter
 
@@ -11,10 +11,10 @@ from ..errors import ModelError
 
 from ..ir import fixed
 from ..ir.defs import AliasDef, Direction, Field, TypeDef, TypedDictDef
-from ..ir.members import Method, Parameter
-from ..ir.resources import KeywordOnly, resource_ref
+from ..ir.members import Method, Parameter, ParameterKind, unpacked
+from ..ir.resources import resource_ref
 from ..ir.types import NONE, TypeExpr, list_of
-from .resource_values import HIGH_LEVEL_SERVICES, HighLevelTypes
+from .resource_values import HighLevelTypes
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
@@ -69,20 +69,25 @@ def filled_for_collection(params: Iterable[ParamModel]) -> set[str]:
     return {param.target for param in params if param.source != "input" and not _MEMBER.search(param.target)}
 
 
-# ec2's resources take create_tags with their own id filled in; the published packages name those requests
-# after the resource, not the operation (the ServiceResource's, which fills nothing, keeps the usual name)
-_PUBLISHED_STEMS = {("ec2", "CreateTags"): "{owner}CreateTagsRequest"}
-
-
 class ActionBuilder:
     """Turns resource actions into methods; keeps the request TypedDicts they add to type_defs."""
 
-    def __init__(self, source: ServiceSource, shapes: ShapeConverter) -> None:
+    def __init__(
+        self,
+        source: ServiceSource,
+        shapes: ShapeConverter,
+        high_level: bool,
+        stems: Mapping[str, str],
+    ) -> None:
+        """`high_level`: boto3 gives the resources Python values (DynamoDB); `stems`: operation → the published
+        stem of its actions' requests, `{owner}` standing for the resource (both from quirks.py)."""
         self.source = source
         self.shapes = shapes
+        self.high_level = high_level
+        self._stems = stems
         self._requests: list[TypeDef] = []
         self._high_level: dict[str, HighLevelTypes] = {}
-        if source.name in HIGH_LEVEL_SERVICES:
+        if high_level:
             self._known: dict[str, TypeDef] = {item.name: item for item in shapes.definitions()}
             # the published name for an attribute value of any form; the client itself takes only the
             # AttributeValue structure (botocore's validator rejects a bare Python value), so that is ours
@@ -98,7 +103,7 @@ class ActionBuilder:
 
     def _values(self, owner: str) -> Optional[HighLevelTypes]:
         """DynamoDB's Python-value variants for this resource's calls, or None for other services."""
-        if self.source.name not in HIGH_LEVEL_SERVICES:
+        if not self.high_level:
             return None
         return self._high_level.setdefault(owner, HighLevelTypes(self.shapes, owner, self._known))
 
@@ -140,12 +145,14 @@ class ActionBuilder:
         fields, _ = self._fields(operation_name, owner, filled)
         if not fields:
             return ()
-        return (
-            KeywordOnly(),
-            *(
-                Parameter(item.name, item.type, None if item.required and not optional else "...")
-                for item in fields
-            ),
+        return tuple(
+            Parameter(
+                item.name,
+                item.type,
+                None if item.required and not optional else "...",
+                ParameterKind.KEYWORD_ONLY,
+            )
+            for item in fields
         )
 
     def result(self, operation_name: str, owner: str) -> TypeExpr:
@@ -163,9 +170,9 @@ class ActionBuilder:
     def action(self, owner: str, raw_name: str, action: Action) -> Method:
         operation = request_of(action).operation
         filled = filled_by_resource(request_of(action).params)
-        stem = _PUBLISHED_STEMS.get((self.source.name, operation), "") if owner != "ServiceResource" else ""
+        stem = self._stems.get(operation, "") if owner != SERVICE_OWNER else ""
         request = self.request(operation, owner, raw_name, filled, stem.format(owner=owner))
-        parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
+        parameters = (unpacked("kwargs", request.ref),) if request else ()
         return Method(
             action.name,
             parameters,
@@ -205,7 +212,7 @@ class ActionBuilder:
         self._requests.append(request)
         return Method(
             waiter.name,
-            (Parameter("kwargs", request.ref, unpacked=True),),
+            (unpacked("kwargs", request.ref),),
             NONE,
             f"Waits until this {owner} is {waiter.name.removeprefix('wait_until_')}.",
             f"{self.page(owner)}/{waiter.name}.html",

@@ -1,12 +1,13 @@
-"""Resource methods boto3 adds with hand-written code when it creates a resource class, outside resources-1:
+"""The signatures of resource methods boto3 adds with hand-written code when it creates a resource class,
+outside resources-1 (which class gets which is a row of quirks.py):
 S3's transfer methods and loads (boto3/s3/inject.py), DynamoDB's batch_writer (boto3/dynamodb/table.py) and
 EC2's Instance.delete_tags (boto3/ec2/deletetags.py)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
 
-from ..ir.members import Method, Parameter
+from ..ir.members import Method, Parameter, unpacked
 from ..ir.types import ANY, INT, NONE, STR, Builtin, CallableType, External, Subscript, TypeExpr, union
 from .injected import COPY_SOURCE, FILEOBJ
 from .injected_requests import injected_request
@@ -54,31 +55,31 @@ def _s3_transfers(actions: ActionBuilder, owner: str, *key: Parameter) -> list[M
     ]
 
 
-def _s3_bucket(actions: ActionBuilder) -> list[Method]:
+def s3_bucket_methods(actions: ActionBuilder) -> list[Method]:
     return [_load(actions, "Bucket"), *_s3_transfers(actions, "Bucket", Parameter("Key", STR))]
 
 
-def _s3_object(actions: ActionBuilder) -> list[Method]:
+def s3_object_methods(actions: ActionBuilder) -> list[Method]:
     return _s3_transfers(actions, "Object")
 
 
-def _s3_object_summary(actions: ActionBuilder) -> list[Method]:
+def s3_object_summary_methods(actions: ActionBuilder) -> list[Method]:
     return [_load(actions, "ObjectSummary")]
 
 
-def _dynamodb_table(actions: ActionBuilder) -> list[Method]:
+def dynamodb_table_methods(actions: ActionBuilder) -> list[Method]:
     keys = Parameter("overwrite_by_pkeys", _optional(Subscript(Builtin("list"), (STR,))), "None")
     writer = External("boto3.dynamodb.table", "BatchWriter")
     summary = "A context manager that buffers and sends put and delete requests in batches."
     return [Method("batch_writer", (keys,), writer, summary, f"{actions.page('Table')}/batch_writer.html")]
 
 
-def _ec2_instance(actions: ActionBuilder) -> list[Method]:
+def ec2_instance_methods(actions: ActionBuilder) -> list[Method]:
     # boto3 sets Resources to the instance's id and calls the client's delete_tags
     request = actions.request(
         "DeleteTags", "Instance", "DeleteTags", {"Resources"}, stem="InstanceDeleteTagsRequest"
     )
-    parameters = (Parameter("kwargs", request.ref, unpacked=True),) if request else ()
+    parameters = (unpacked("kwargs", request.ref),) if request else ()
     return [
         Method(
             "delete_tags",
@@ -92,18 +93,10 @@ def _ec2_instance(actions: ActionBuilder) -> list[Method]:
     ]
 
 
-_INJECTED: dict[tuple[str, str], Callable[[ActionBuilder], list[Method]]] = {
-    ("s3", "Bucket"): _s3_bucket,
-    ("s3", "Object"): _s3_object,
-    ("s3", "ObjectSummary"): _s3_object_summary,
-    ("dynamodb", "Table"): _dynamodb_table,
-    ("ec2", "Instance"): _ec2_instance,
-}
-
-
-def injected_methods(actions: ActionBuilder, service: str, resource: str) -> list[Method]:
-    """The hand-written methods boto3 adds to this resource class (none for most)."""
-    build = _INJECTED.get((service, resource))
+def injected_methods(
+    actions: ActionBuilder, resource: str, build: Optional[Callable[[ActionBuilder], list[Method]]]
+) -> list[Method]:
+    """The methods `build` (a row of quirks.py, None for most resources) adds to this resource class."""
     methods = build(actions) if build else []
     for method in methods:
         request = injected_request(resource, method)

@@ -26,8 +26,6 @@ from ..ir.types import (
 )
 from .shapes import ShapeConverter
 
-# the services whose resources boto3 gives this interface (boto3.dynamodb.transform)
-HIGH_LEVEL_SERVICES = frozenset({"dynamodb"})
 _VALUE_SHAPE = "AttributeValue"
 _CONDITION_SHAPES = frozenset({"ConditionExpression", "KeyExpression"})
 

@@ -14,7 +14,7 @@ from botocore.loaders import Loader
 
 from ..errors import ModelError
 from ..ir.defs import Direction, TypeDef
-from ..ir.members import Method, Parameter
+from ..ir.members import Method, Override, Parameter
 from ..ir.resources import (
     Attribute,
     AttributeKind,
@@ -32,15 +32,12 @@ from .resource_actions import (
     request_of,
     resource_of,
 )
+from .quirks import high_level_values, resource_methods, resource_request_stems
 from .resource_injected import injected_methods
 from .shapes import ShapeConverter
 from .source import ServiceSource
 
 _IDENTIFIER_TYPES: dict[str, TypeExpr] = {"integer": INT}
-# filter() takes the operation's keys where boto3's base class takes **kwargs: Any
-_OVERRIDE = "# type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]"
-# meta narrows ResourceMeta to the one whose client is the typed client
-_NARROWED = "# pyright: ignore[reportIncompatibleVariableOverride]"
 _SEQUENCE_OF_STR = Subscript(External("collections.abc", "Sequence"), (STR,))
 
 
@@ -91,7 +88,9 @@ class _ResourceParser:
         self.shapes = shapes
         self.definitions: dict[str, Any] = data["resources"]
         self.service_definition: dict[str, Any] = data["service"]
-        self.actions = ActionBuilder(source, shapes)
+        self.actions = ActionBuilder(
+            source, shapes, high_level_values(source.name), resource_request_stems(source.name)
+        )
         self.collections: list[CollectionDef] = []
         self.meta = DefRef(f"{source.class_prefix}ResourceMeta", Module.SERVICE_RESOURCE)
 
@@ -102,7 +101,8 @@ class _ResourceParser:
         )
         resources = [self._resource(name, name, self.definitions[name]) for name in sorted(self.definitions)]
         collections = tuple(sorted(self.collections, key=lambda item: item.name))
-        client = Attribute("client", DefRef(f"{self.source.class_prefix}Client", Module.CLIENT), _NARROWED)
+        # ResourceMeta's client is a BaseClient
+        client = Attribute("client", DefRef(f"{self.source.class_prefix}Client", Module.CLIENT), narrows=True)
         definition = ServiceResourceDef(service, self.meta.name, client, tuple(resources), collections)
         return definition, self.actions.definitions
 
@@ -141,8 +141,9 @@ class _ResourceParser:
         if shape is not None:
             for name, (_, member) in model.get_attributes(shape).items():
                 attributes.append(Attribute(name, self.shapes.member_type(member, Direction.OUTPUT)))
-        attributes.append(Attribute("meta", self.meta, _NARROWED, AttributeKind.META))
-        methods.extend(injected_methods(self.actions, self.source.name, owner))
+        # meta narrows ResourceMeta to the one whose client is the typed client
+        attributes.append(Attribute("meta", self.meta, AttributeKind.META, narrows=True))
+        methods.extend(injected_methods(self.actions, owner, resource_methods(self.source.name, owner)))
         if model.load is not None:
             methods.append(
                 self._method("load", (), NONE, owner, "Calls the load action, filling the attributes.")
@@ -214,16 +215,19 @@ class _ResourceParser:
             parameters: tuple[Parameter, ...],
             returns: TypeExpr,
             summary: str,
-            pragma: str = "",
+            override: Override = Override.NONE,
         ) -> Method:
             return Method(
-                method_name, parameters, returns, summary, f"{page}.html#{method_name}", pragma=pragma
+                method_name, parameters, returns, summary, f"{page}.html#{method_name}", override=override
             )
 
         iterator = External("collections.abc", "Iterator")
         methods = [
             method("all", (), ref, f"All {item} items of the collection."),
-            method("filter", filters, ref, "Items filtered by the operation's parameters.", _OVERRIDE),
+            # named keywords where boto3's base class takes **kwargs: Any
+            method(
+                "filter", filters, ref, "Items filtered by the operation's parameters.", Override.INCOMPATIBLE
+            ),
             method("iterator", filters, ref, "Items of the collection with the operation's parameters."),
             method("limit", count, ref, f"At most `count` {item} items."),
             method("page_size", count, ref, f"Fetch at most `count` {item} items per request."),

@@ -67,10 +67,11 @@ _VARIANT_SUFFIXES = {
 
 @dataclass(frozen=True)
 class BotocoreKeys:
-    """Keys botocore's handlers and responses treat unlike the model: aliases.py, result_keys.py."""
+    """Keys botocore's handlers and responses treat unlike the model: aliases.py, result_keys.py, handlers.py."""
 
     aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # input shape: {member: key}
     left_out: Mapping[str, frozenset[str]] = field(default_factory=dict)  # result shape: NotRequired keys
+    filled: frozenset[str] = frozenset()  # required keys botocore's handlers fill when left out: handlers.py
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,7 @@ class ShapeConverter:
                     role is not Role.RESULT
                     and name in required
                     and not auto_filled(member, direction)
-                    and (self.model.service_name, name) not in _FILLED_BY_BOTOCORE
+                    and name not in self._keys.filled
                 ),
                 deprecation_note(member_traits(shape, name)) + plain_text(member.documentation),
             )
@@ -394,7 +395,3 @@ class ShapeConverter:
 
     def _alias(self, definition: AliasDef) -> AliasDef:
         return self._aliases.setdefault(definition.name, definition)
-
-
-# required members that a botocore handler fills when the caller leaves them out: (service, member)
-_FILLED_BY_BOTOCORE = frozenset({("glacier", "accountId")})

@@ -9,7 +9,7 @@ from botocore import xform_name
 from ..errors import ModelError
 from ..ir import fixed
 from ..ir.defs import Direction, Field, TypedDictDef
-from ..ir.members import Method, Parameter
+from ..ir.members import Method, Override, unpacked
 from ..ir.package import ClassDef
 from ..ir.types import NONE, External, Module
 from .client import reference_url
@@ -18,8 +18,6 @@ from .source import ServiceSource
 from .text import first_sentence
 
 _WAITER = External("botocore.waiter", "Waiter")
-# botocore types wait(**kwargs: Any); ours narrows it to the operation's keys
-_OVERRIDE = "# type: ignore[override]"
 # the published packages name a second, third... waiter on one operation XRequestWaitExtraTypeDef, ...
 _SUFFIXES = tuple("Extra" * count for count in range(8))
 
@@ -57,13 +55,13 @@ def _waiter(service: str, waiter_name: str, config: dict[str, Any], shapes: Shap
     )
     wait = Method(
         "wait",
-        (Parameter("kwargs", request.ref, unpacked=True),),
+        (unpacked("kwargs", request.ref),),
         NONE,
         summary,
         url,
         operation.name,
         request,
-        pragma=_OVERRIDE,
+        override=Override.NARROWS_KWARGS,  # botocore's takes **kwargs: Any
     )
     return ClassDef(
         f"{waiter_name}Waiter",

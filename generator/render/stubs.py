@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..ir.package import ServicePackage
 from .environment import render_tree
+from .members import MemberText
 from .spelling import RuntimeSpelling, StubSpelling
 
 
@@ -19,5 +20,6 @@ def render_stubs(package: ServicePackage) -> dict[str, str]:
         package=package,
         spelling=StubSpelling(),
         runtime=RuntimeSpelling(package),
+        members=MemberText(),
     )
     return {f"{package.pypi_name}/{path}": text for path, text in files.items()}

@@ -3,10 +3,10 @@ an annotation, and how one method is documented (signature with numbered notes, 
 
 from __future__ import annotations
 
-from ...ir.members import Method
+from ...ir.members import Method, ParameterKind
 from ...ir.package import ServicePackage
-from ...ir.resources import KeywordOnly
 from ...ir.types import NONE, STR, quote
+from ..members import parameter_texts
 from .code import CodeBlock, MethodSection, Returns, links
 from .examples import Example, ExampleValues, call_lines, is_identifier
 
@@ -43,8 +43,8 @@ class MethodDocs:
         for method in overloads:
             if block.lines:
                 block.add("")
-            for decorator in method.decorators:
-                block.add(f"@{decorator.expr.render()}")
+            if method.overload:
+                block.add("@overload")
             _signature_lines(block, method)
         method = overloads[0]
         head = f"{receiver}." if method.return_type == NONE else f"result = {receiver}."
@@ -72,7 +72,7 @@ class MethodDocs:
                 ),
             )
             for p in method.parameters
-            if p.default is None and not p.unpacked and not isinstance(p, KeywordOnly)
+            if p.default is None and p.kind is not ParameterKind.VAR_KEYWORD
         )
 
 
@@ -85,8 +85,8 @@ def _signature_lines(block: CodeBlock, method: Method) -> None:
             default = "" if item.required else " = ..."
             block.add(f"    {item.name}: {item.type.render()}{default},", item.type)
     else:
-        for parameter in method.parameters:
-            block.add(f"    {parameter.render()},", parameter.type)
+        for text, parameter in parameter_texts(method.parameters):
+            block.add(f"    {text},", parameter.type if parameter else None)
     block.add(f") -> {method.return_type.render()}:", method.return_type).add("    ...")
 
 
