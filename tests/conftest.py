@@ -112,6 +112,19 @@ def cli(tmp_path: Path) -> CLI:
     return run
 
 
+def type_checked_files(folder: Path) -> list[str]:
+    """What a checker reads of an import package: every stub, and a .py only where no stub stands beside it.
+
+    A run-time module (`client.py` beside `client.pyi`) is never what mypy or pyright resolve an import to;
+    it holds what Python evaluates (`EventStream` bare, methods whose body is a docstring), which strict
+    checking as source would reject. It is proven by running it: tests/test_runtime_modules.py. pyright given
+    the folder would analyse the run-time modules as source too (mypy -p takes the stubs).
+    """
+    stubs = sorted(folder.rglob("*.pyi"))
+    alone = [path for path in sorted(folder.rglob("*.py")) if not path.with_suffix(".pyi").exists()]
+    return [str(path) for path in stubs + alone]
+
+
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under root (relative posix path → bytes), caches left out."""
     return {

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import Diagnostic, EveryService, TypeCheckers
+from conftest import Diagnostic, EveryService, TypeCheckers, type_checked_files
 
 
 def _report(diagnostics: list[Diagnostic]) -> str:
@@ -40,7 +40,9 @@ def test_every_package_is_clean_under_mypy_and_pyright_strict(
     assert not found, _report(found)
     checked_mypy = time.monotonic()
 
-    halves = [[str(site / module) for module in modules[index::2]] for index in range(2)]
+    halves = [
+        [path for module in modules[index::2] for path in type_checked_files(site / module)] for index in range(2)
+    ]
     with ThreadPoolExecutor(max_workers=2) as pool:
         found = [
             item for half in pool.map(lambda targets: checkers.pyright(targets, stubs=site), halves) for item in half

@@ -8,7 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import USAGE, TypeCheckers, assert_exactly_marked_lines_flagged, generate_site, report
+from conftest import (
+    USAGE,
+    TypeCheckers,
+    assert_exactly_marked_lines_flagged,
+    generate_site,
+    report,
+    type_checked_files,
+)
 
 from generator.parse.resources import resource_service_names
 
@@ -35,7 +42,8 @@ def test_packages_are_clean_under_mypy_strict(checkers: TypeCheckers, site: Path
 
 
 def test_packages_are_clean_under_pyright_strict(checkers: TypeCheckers, site: Path) -> None:
-    found = checkers.pyright([str(site / _module(service)) for service in SERVICES], stubs=site)
+    targets = [path for service in SERVICES for path in type_checked_files(site / _module(service))]
+    found = checkers.pyright(targets, stubs=site)
     assert not found, report(found)
 
 
@@ -77,6 +85,6 @@ def test_every_resource_service_is_clean(
     site = generate_site(services, tmp_path)
     targets = [arg for service in services for arg in ("-p", _module(service))]
     found = checkers.mypy(targets, stubs=site, python_version=mypy_version)
-    packages = [str(site / _module(service)) for service in services]
+    packages = [path for service in services for path in type_checked_files(site / _module(service))]
     found += checkers.pyright(packages, stubs=site, python_version=pyright_version)
     assert not found, report(found)

@@ -7,7 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MODULE, PACKAGE_DIR, USAGE, TypeCheckers, assert_exactly_marked_lines_flagged, report
+from conftest import (
+    MODULE,
+    PACKAGE_DIR,
+    USAGE,
+    TypeCheckers,
+    assert_exactly_marked_lines_flagged,
+    report,
+    type_checked_files,
+)
 
 GOOD = USAGE / "sagemaker_edge_ok.py"
 BAD = USAGE / "sagemaker_edge_bad.py"
@@ -22,23 +30,9 @@ def test_package_is_clean_under_mypy_strict(checkers: TypeCheckers, python_versi
     assert not found, report(found)
 
 
-def _type_checked_files() -> list[str]:
-    """What a checker reads of the package: every stub, and a .py only where no stub stands beside it.
-
-    A run-time module (`client.py` beside `client.pyi`) is never what mypy or pyright resolve an import to;
-    it holds what Python evaluates (`EventStream` bare, methods whose body is a docstring), which strict
-    checking as source would reject. It is proven by running it: tests/test_runtime_modules.py.
-    """
-    folder = PACKAGE_DIR / MODULE
-    stubs = sorted(folder.glob("*.pyi"))
-    alone = [path for path in sorted(folder.glob("*.py")) if not path.with_suffix(".pyi").exists()]
-    return [str(path) for path in stubs + alone]
-
-
 @pytest.mark.parametrize("python_version", ["3.9", "3.13"])
 def test_package_is_clean_under_pyright_strict(checkers: TypeCheckers, python_version: str) -> None:
-    # pyright given the folder would analyse the run-time modules as source too (mypy -p takes the stubs)
-    targets = _type_checked_files()
+    targets = type_checked_files(PACKAGE_DIR / MODULE)
     assert len(targets) == 5 and targets[-1].endswith("version.py")
     found = checkers.pyright(targets, python_version=python_version)
     assert not found, report(found)
