@@ -86,6 +86,7 @@ class PackageFiles:
     version: str  # version.py's __version__ ("" when absent)
     texts: dict[str, bytes]
     _parsed: dict[str, dict[Name, Definition]] = field(default_factory=dict)
+    _found: dict[str, Optional[Definition]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path) -> "PackageFiles":
@@ -116,6 +117,19 @@ class PackageFiles:
             source = _Source(text)
             self._parsed[module] = {Name(module, n): d for n, d in _definitions(module, tree, source)}
         return self._parsed[module]
+
+    def lookup(self, identifier: str) -> Optional[Definition]:
+        """The definition a type's name stands for (any module but the root's re-exports), or None."""
+        if identifier not in self._found:
+            self._found[identifier] = None
+            name = re.escape(identifier.encode())
+            defines = re.compile(rb"^(?:class " + name + rb"\b|" + name + rb"\s*[:=])", re.M)
+            for module, text in self.texts.items():
+                if module != "__init__" and defines.search(text):
+                    self._found[identifier] = self.definitions(module).get(Name(module, identifier))
+                    if self._found[identifier] is not None:
+                        break
+        return self._found[identifier]
 
     def facts(self) -> PackageFacts:
         """Every module read: the whole package as facts."""
