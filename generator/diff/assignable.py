@@ -75,7 +75,9 @@ class Fit:
             reasons = [self._member(member, each) for each in targets]
             if all(reason is not None for reason in reasons):
                 found = [reason for reason in reasons if reason]
-                return found[0] if len(found) == 1 else f"{ast.unparse(member)} fits none of the new members"
+                if len(found) == 1:
+                    return found[0]
+                return f"{ast.unparse(member)} is no {' | '.join(ast.unparse(each) for each in targets)}"
         return None
 
     def _expand(self, members: list[str], side: Side, depth: int = 0) -> list[ast.expr]:
@@ -167,12 +169,14 @@ class Fit:
         return self._type(_members(value), _members(target))
 
     def _invariant(self, value: ast.expr, target: ast.expr) -> Optional[str]:
+        """Both ways (a `list` or `dict` argument): a type checker takes no other element type, even a wider one."""
         if ast.unparse(value) == ast.unparse(target):
             return None
         back = Fit(self.target_side, self.value_side, self.closed)
         back._assumed = {(b, a) for a, b in self._assumed}
-        reason = self._covariant(value, target)
-        return reason if reason is not None else back._covariant(target, value)
+        if self._covariant(value, target) is None and back._covariant(target, value) is None:
+            return None
+        return f"{ast.unparse(value)} is not {ast.unparse(target)}, and the container is invariant"
 
 
 def _members(node: ast.expr) -> list[str]:

@@ -28,6 +28,7 @@ from .facts import (
     Type,
     TypedDictFact,
 )
+from .statements import may_define, statements
 from .types import type_of
 
 
@@ -108,14 +109,16 @@ class PackageFiles:
 
     def definitions(self, module: str) -> dict[Name, Definition]:
         if module not in self._parsed:
-            text = self.texts[module]
-            try:
-                tree = ast.parse(text, filename=f"{self.distribution}/{module}.pyi")
-            except (SyntaxError, ValueError) as error:
-                where = f"{self.distribution}/{module}.pyi"
-                raise NotAGenerationError(f"{where}: cannot read: {type(error).__name__}: {error}") from None
-            source = _Source(text)
-            self._parsed[module] = {Name(module, n): d for n, d in _definitions(module, tree, source)}
+            found = _by_statement(self.body(module)) if module != "__init__" else None
+            if found is None:  # the package root (its re-exports need the whole module), or a split that failed
+                text = self.texts[module]
+                try:
+                    tree = ast.parse(text, filename=f"{self.distribution}/{module}.pyi")
+                except (SyntaxError, ValueError) as error:
+                    where = f"{self.distribution}/{module}.pyi"
+                    raise NotAGenerationError(f"{where}: cannot read: {type(error).__name__}: {error}") from None
+                found = list(_definitions(module, tree, _Source(text)))
+            self._parsed[module] = {Name(module, n): d for n, d in found}
         return self._parsed[module]
 
     def lookup(self, identifier: str) -> Optional[Definition]:
@@ -159,6 +162,27 @@ class PackageFiles:
         for module in read:
             definitions.update(self.definitions(module))
         return _directions(definitions)
+
+
+# a statement's facts by its text, for every package this process reads (see statements.py)
+_READ: dict[bytes, list[tuple[str, Definition]]] = {}
+
+
+def _by_statement(body: bytes) -> Optional[list[tuple[str, Definition]]]:
+    """A module's definitions, each statement parsed once per text; None when a statement does not parse
+    alone (the text split went wrong: the whole module is parsed instead)."""
+    found: list[tuple[str, Definition]] = []
+    for statement in statements(body):
+        if not may_define(statement):
+            continue
+        if statement not in _READ:
+            try:
+                tree = ast.parse(statement)
+            except (SyntaxError, ValueError):
+                return None
+            _READ[statement] = list(_definitions("", tree, _Source(statement)))
+        found += _READ[statement]
+    return found
 
 
 def _identifiers(text: bytes) -> Iterable[str]:
