@@ -72,6 +72,7 @@ class _Source:
 # a module's own docstring states the botocore version: it is no fact of the API
 _MODULE_DOCSTRING = re.compile(rb'\A\s*[rRuU]?("""|\'\'\')(.*?)\1', re.DOTALL)
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+_DEFINES = re.compile(rb"^(?:class ([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*[:=])", re.M)
 
 
 @dataclass
@@ -87,7 +88,7 @@ class PackageFiles:
     version: str  # version.py's __version__ ("" when absent)
     texts: dict[str, bytes]
     _parsed: dict[str, dict[Name, Definition]] = field(default_factory=dict)
-    _found: dict[str, Optional[Definition]] = field(default_factory=dict)
+    _where: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path) -> "PackageFiles":
@@ -123,16 +124,14 @@ class PackageFiles:
 
     def lookup(self, identifier: str) -> Optional[Definition]:
         """The definition a type's name stands for (any module but the root's re-exports), or None."""
-        if identifier not in self._found:
-            self._found[identifier] = None
-            name = re.escape(identifier.encode())
-            defines = re.compile(rb"^(?:class " + name + rb"\b|" + name + rb"\s*[:=])", re.M)
+        if not self._where:  # which module defines what, from the text: one pass, then only that module is read
             for module, text in self.texts.items():
-                if module != "__init__" and defines.search(text):
-                    self._found[identifier] = self.definitions(module).get(Name(module, identifier))
-                    if self._found[identifier] is not None:
-                        break
-        return self._found[identifier]
+                if module != "__init__":
+                    for found in _DEFINES.finditer(text):
+                        self._where.setdefault((found.group(1) or found.group(2)).decode(), module)
+            self._where.setdefault("", "")
+        module = self._where.get(identifier, "")
+        return self.definitions(module).get(Name(module, identifier)) if module else None
 
     def facts(self) -> PackageFacts:
         """Every module read: the whole package as facts."""
