@@ -69,33 +69,35 @@ class Fit:
         if set(value) <= set(target):  # the same text stands for the same thing (see the module's docstring)
             return None
         targets = self._expand(target, self.target_side)
-        for member in self._expand(value, self.value_side):
-            if ast.unparse(member) in target:
+        texts = {text for text, _ in targets} | set(target)
+        for text, member in self._expand(value, self.value_side):
+            if text in texts:
                 continue
-            reasons = [self._member(member, each) for each in targets]
-            if all(reason is not None for reason in reasons):
+            reasons = []
+            for _, each in targets:
+                reason = self._member(member, each)
+                if reason is None:
+                    break
+                reasons.append(reason)
+            else:
                 found = [reason for reason in reasons if reason]
-                if len(found) == 1:
-                    return found[0]
-                return f"{ast.unparse(member)} is no {' | '.join(ast.unparse(each) for each in targets)}"
+                return found[0] if len(found) == 1 else f"{text} is no {_written(targets)}"
         return None
 
-    def _expand(self, members: list[str], side: Side, depth: int = 0) -> list[ast.expr]:
+    def _expand(self, members: list[str], side: Side, depth: int = 0) -> list[tuple[str, ast.expr]]:
         """Union members with aliases replaced by their own members (Literal and union aliases flatten)."""
-        expanded: list[ast.expr] = []
+        expanded: list[tuple[str, ast.expr]] = []
         for text in members:
             node = _node(text)
             found = side.lookup(node.id) if isinstance(node, ast.Name) else None
             if isinstance(found, AliasFact) and depth < 20:
                 expanded += self._expand(sorted(found.type.members), side, depth + 1)
             else:
-                expanded.append(node)
+                expanded.append((text, node))
         return expanded
 
     def _member(self, value: ast.expr, target: ast.expr) -> Optional[str]:
         """Why `value` (one member, no union) is no `target` member: "" when there is nothing more to say."""
-        if ast.unparse(value) == ast.unparse(target):
-            return None
         if isinstance(target, ast.Name) and target.id in ("Any", "object"):
             return None
         if _head(value) == "Literal":
@@ -187,3 +189,8 @@ def _members(node: ast.expr) -> list[str]:
         assert isinstance(node, ast.Subscript)
         return sorted(f"Literal[{ast.unparse(value)}]" for value in _arguments(node))
     return [ast.unparse(node)]
+
+
+def _written(members: list[tuple[str, ast.expr]]) -> str:
+    texts = [text for text, _ in members]
+    return " | ".join(texts) if len(texts) <= 4 else " | ".join(texts[:3]) + f" | … ({len(texts)} members)"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 _START = re.compile(rb"^(?![ \t\r\n)\]}#]|else\b|elif\b|except\b|finally\b)", re.M)
+# a method of a class body: four spaces, then a decorator or a def (an attribute stays with the one before)
+_MEMBER = re.compile(rb"^    (?=@|def |async def )", re.M)
 # statements that define no public name in a module other than the package root (imports, guards, __all__)
 _NO_DEFINITION = re.compile(rb"(?:from|import|if|try|_\w*)\b")
 
@@ -28,6 +30,22 @@ def statements(text: bytes) -> list[bytes]:
         else:
             chunks.append(chunk)
     return chunks
+
+
+def class_members(statement: bytes) -> list[bytes]:
+    """A class statement → its header (the `class` line, docstring and leading attributes) and then each
+    method (with its decorators) or attribute after the first method, in order."""
+    starts = [found.start() for found in _MEMBER.finditer(statement)]
+    if not starts:
+        return [statement]
+    parts = [statement[: starts[0]]]
+    for start, end in zip(starts, starts[1:] + [len(statement)]):
+        chunk = statement[start:end]
+        if parts[1:] and parts[-1].lstrip().startswith(b"@"):
+            parts[-1] += chunk
+        else:
+            parts.append(chunk)
+    return parts
 
 
 def may_define(statement: bytes) -> bool:
