@@ -118,23 +118,21 @@ class PackageFiles:
         wanted = {name.name for name in names}
         for module in read:
             wanted |= {name.name for name in self._parsed[module]}
+        mentioned = {module: frozenset(_IDENTIFIER.findall(text)) for module, text in self.texts.items()}
+        wanted_text = {name.encode() for name in wanted}
         while True:
             more = {
-                module for module in self.texts if module not in read and wanted & set(_identifiers(self.texts[module]))
+                module for module in self.texts if module not in read and not wanted_text.isdisjoint(mentioned[module])
             }
             if not more:
                 break
             read |= more
             for module in more:
-                wanted |= {name.name for name in self.definitions(module)}
+                wanted_text |= {name.name.encode() for name in self.definitions(module)}
         definitions: dict[Name, Definition] = {}
         for module in read:
             definitions.update(self.definitions(module))
         return _directions(definitions)
-
-
-def _identifiers(text: bytes) -> Iterable[str]:
-    return (found.decode() for found in _IDENTIFIER.findall(text))
 
 
 def read_package(folder: Path) -> PackageFacts:
