@@ -42,6 +42,7 @@ def read_generation(folder: Path) -> dict[str, PackageFiles]:
 # a module's own docstring states the botocore version: it is no fact of the API
 _MODULE_DOCSTRING = re.compile(rb'\A\s*[rRuU]?("""|\'\'\')(.*?)\1', re.DOTALL)
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+_SERVICE_NAME = re.compile(rb"""^(\w+)ServiceName = Literal\[(["'])([\w.-]+)\2\]$""", re.M)
 _DEFINES = re.compile(rb"^(?:class ([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*[:=])", re.M)
 
 
@@ -69,8 +70,7 @@ class PackageFiles:
             except OSError as error:
                 raise NotAGenerationError(f"{path}: cannot read: {error.strerror}") from None
         package = cls("", folder.parent.name, _version(folder / "version.py"), texts)
-        literals = package.definitions("literals") if "literals" in texts else {}
-        package.service = _service_name(literals) or folder.parent.name
+        package.service = _service_name(package) or folder.parent.name
         return package
 
     def body(self, module: str) -> bytes:
@@ -139,8 +139,14 @@ def read_package(folder: Path) -> PackageFacts:
     return PackageFiles.load(folder).facts()
 
 
-def _service_name(literals: dict[Name, Definition]) -> Optional[str]:
-    """The botocore name, from `<Client>ServiceName = Literal["s3"]` (the same in every family)."""
+def _service_name(package: PackageFiles) -> Optional[str]:
+    """The botocore name, from `<Client>ServiceName = Literal["s3"]` (the same in every family); found in the
+    text when it is written on one line, so that loading a generation parses nothing."""
+    text = package.texts.get("literals", b"")
+    for found in _SERVICE_NAME.finditer(text):
+        if found.group(1) != b"Resource":
+            return found.group(3).decode()
+    literals = package.definitions("literals") if text else {}
     for name, definition in literals.items():
         if name.name.endswith("ServiceName") and name.name not in ("ServiceName", "ResourceServiceName"):
             if isinstance(definition, AliasFact) and definition.values and len(definition.values) == 1:
