@@ -4,6 +4,7 @@ botocore's own model with known edits. Each edit must come out as the change and
 from __future__ import annotations
 
 import ast
+import copy
 import gzip
 import json
 import shutil
@@ -18,8 +19,34 @@ from conftest import CLI, OUTPUT, PACKAGE_DIR, SERVICE
 MODELS = Path(botocore.__file__).parent / "data" / SERVICE
 
 
+def _copy(shapes: dict[str, Any], name: str, like: str, **changes: Any) -> None:
+    shapes[name] = {**copy.deepcopy(shapes[like]), **changes}
+
+
 def _edit(model: dict[str, Any]) -> None:
     shapes, operations = model["shapes"], model["operations"]
+    # types that change name but not what they allow (copies of the shapes as botocore ships them)
+    _copy(shapes, "AgentMetric", "EdgeMetric")  # the same keys under another name (request side)
+    _copy(shapes, "AgentMetricList", "EdgeMetrics", member={"shape": "AgentMetric"})
+    shapes["SendHeartbeatRequest"]["members"]["AgentMetrics"] = {"shape": "AgentMetricList"}
+    shapes["ModelChecksum"] = shapes.pop("Checksum")  # renamed, the same keys (result side)
+    shapes["Definition"]["members"]["Checksum"] = {"shape": "ModelChecksum"}
+    # two levels down, a key becomes required: the request accepts less
+    _copy(shapes, "HeartbeatMetric", "EdgeMetric", required=["MetricName"])
+    _copy(shapes, "HeartbeatMetrics", "EdgeMetrics", member={"shape": "HeartbeatMetric"})
+    _copy(shapes, "HeartbeatModel", "Model")
+    shapes["HeartbeatModel"]["members"]["ModelMetrics"] = {"shape": "HeartbeatMetrics"}
+    _copy(shapes, "HeartbeatModels", "Models", member={"shape": "HeartbeatModel"})
+    shapes["SendHeartbeatRequest"]["members"]["Models"] = {"shape": "HeartbeatModels"}
+    shapes["ReportModelsRequest"] = {"type": "structure", "members": {"Models": {"shape": "Models"}}}
+    # a new operation keeps Model (and its edits below) in use
+    operations["ReportModels"] = {**operations["SendHeartbeat"], "name": "ReportModels"}
+    operations["ReportModels"]["input"] = {"shape": "ReportModelsRequest"}
+    # DeploymentResult is in a result too now, so requests take DeploymentResultUnionTypeDef; one level down,
+    # DeploymentModel (given a timestamp) too
+    shapes["GetDeploymentsResult"]["members"]["LastDeployment"] = {"shape": "DeploymentResult"}
+    shapes["DeploymentModel"]["members"]["DeployedAt"] = {"shape": "Timestamp"}
+    shapes["FailureHandlingPolicy"]["enum"].remove("DO_NOTHING")  # output only: a value gone
     shapes["ChecksumType"]["enum"].append("SHA256")  # output only: a value added
     shapes["ModelState"]["enum"].remove("UNDEPLOY")  # in a request and a result: a value gone
     shapes["SendHeartbeatRequest"]["required"].append("AgentMetrics")  # a request key made required
@@ -46,6 +73,24 @@ EXPECTED = {
     ("client.SagemakerEdgeManagerClient", "method-removed", "get_device_registration", "breaking"),
     ("client.SagemakerEdgeManagerClient", "method-added", "get_deployments_again", "compatible"),
     ("client.SagemakerEdgeManagerClient", "docstring", "send_heartbeat", "compatible"),
+    # types compared by what they allow, names resolved in each generation
+    ("type_defs.SendHeartbeatRequestTypeDef", "key-type", "AgentMetrics", "compatible"),
+    ("type_defs.ChecksumTypeDef", "removed", "", "breaking"),  # users import it
+    ("type_defs.ModelChecksumTypeDef", "added", "", "compatible"),
+    ("type_defs.DefinitionTypeDef", "key-type", "Checksum", "compatible"),
+    ("type_defs.SendHeartbeatRequestTypeDef", "key-type", "Models", "breaking"),
+    ("type_defs.SendHeartbeatRequestTypeDef", "key-type", "DeploymentResult", "compatible"),
+    ("type_defs.DeploymentResultTypeDef", "key-type", "DeploymentModels", "compatible"),
+    ("type_defs.DeploymentModelTypeDef", "key-added-optional", "DeployedAt", "compatible"),
+    ("literals.FailureHandlingPolicyType", "literal-values-removed", "", "compatible"),  # a reader gets less
+}
+# what the type changes above were, so that the verdicts are about the union and rename cases meant
+DETAILS = {
+    "AgentMetrics": "Sequence[EdgeMetricTypeDef] → Sequence[AgentMetricTypeDef]",
+    "DeploymentResult": "DeploymentResultTypeDef → DeploymentResultUnionTypeDef",
+    "DeploymentModels": "Sequence[DeploymentModelTypeDef] → Sequence[DeploymentModelUnionTypeDef]",
+    "Checksum": "ChecksumTypeDef → ModelChecksumTypeDef",
+    "Models": "Sequence[ModelTypeDef] → Sequence[HeartbeatModelTypeDef] (ModelMetrics: key MetricName is required)",
 }
 
 
@@ -81,6 +126,8 @@ def test_each_edit_is_its_change_with_its_verdict(cli: CLI, edited: Path) -> Non
     # a result key made required is no change a reader of the result can notice as breaking
     result_key = [c for c in service["changes"] if c["name"] == "type_defs.GetDeviceRegistrationResultTypeDef"]
     assert [c["kind"] for c in result_key] == ["removed"]
+    details = {c["subject"]: c["detail"] for c in service["changes"] if c["kind"] == "key-type"}
+    assert {subject: details.get(subject) for subject in DETAILS} == DETAILS
 
 
 def test_text_and_markdown_agree_with_json(cli: CLI, edited: Path) -> None:

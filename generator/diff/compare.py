@@ -2,10 +2,12 @@
 
 The rules, by the direction of the definition (reader.py decides it from how methods use it):
 - input (a request): breaking when it accepts less — a key removed or made required, a required key added,
-  a type that loses a member (a Literal value gone); compatible when it accepts more.
-- output (a result): breaking when it gives something else — a key removed or made NotRequired, a type that
-  gains a member (other than a Literal value); compatible when it gives less or only adds keys. A Literal
-  value added is compatible, and said so: an exhaustive match sees the new value.
+  a type some old value no longer fits (a Literal value gone); compatible when it accepts more.
+- output (a result): breaking when it gives something else — a key removed or made NotRequired, a type with
+  a value the old one did not allow (other than a Literal value); compatible when it gives less or only adds
+  keys. A Literal value added is compatible, and said so: an exhaustive match sees the new value.
+- a changed type is compared by what it allows, names resolved in each generation (assignable.py), so a key
+  that moves from `XTypeDef` to `XUnionTypeDef` (which contains it) accepts more.
 - both, or used by no method (a user may build it or read it): breaking if either reading is.
 - a public name, method or attribute removed, or a parameter removed or made required: breaking; anything
   added that is optional: compatible; docstring changes: compatible.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
+from .assignable import Fit
 from .changes import Change, Report, ServiceChanges, Verdict
 from .reader import PackageFiles
 from .facts import (
@@ -74,6 +77,7 @@ def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -
             after.update(new.definitions(module))
     kept = [name for name in set(before) & set(after) if before[name] != after[name]]
     directions = _directions(old, new, kept)
+    pair = _Pair(old, new) if old is not None and new is not None else None
     for name in set(before) | set(after):
         label = name.render()
         if name not in after:
@@ -81,7 +85,8 @@ def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -
         elif name not in before:
             yield Change(label, "added", C)
         elif before[name] != after[name]:
-            yield from _definition(label, before[name], after[name], directions.get(name) or Direction.BOTH)
+            assert pair is not None  # a name on both sides has both sides
+            yield from _definition(pair, label, before[name], after[name], directions.get(name) or Direction.BOTH)
 
 
 def _directions(old: Optional[PackageFiles], new: Optional[PackageFiles], names: list[Name]) -> dict[Name, Direction]:
@@ -102,15 +107,32 @@ def _any(old: Optional[PackageFiles], new: Optional[PackageFiles], name: Name) -
     return None
 
 
-def _definition(label: str, old: Definition, new: Definition, direction: Direction) -> Iterator[Change]:
+class _Pair:
+    """The two generations of one package a change is read in."""
+
+    def __init__(self, old: PackageFiles, new: PackageFiles) -> None:
+        self.old, self.new = old, new
+
+    def verdict(self, old: Type, new: Type, direction: Direction) -> tuple[Verdict, str]:
+        """Input: does every old value fit the new type? Output: did every new value fit the old one?"""
+        reasons = []
+        if Direction.INPUT in direction:
+            reasons.append(Fit(self.old, self.new, closed=True).misfit(old, new))
+        if Direction.OUTPUT in direction:
+            reasons.append(Fit(self.new, self.old, closed=False).misfit(new, old))
+        found = [reason for reason in reasons if reason is not None]
+        return (B, found[0]) if found else (C, "")
+
+
+def _definition(pair: _Pair, label: str, old: Definition, new: Definition, direction: Direction) -> Iterator[Change]:
     if type(old) is not type(new):
         yield Change(label, "kind-changed", B, detail=f"{_kind(old)} → {_kind(new)}")
     elif isinstance(old, TypedDictFact) and isinstance(new, TypedDictFact):
-        yield from _typed_dict(label, old, new, direction)
+        yield from _typed_dict(pair, label, old, new, direction)
     elif isinstance(old, AliasFact) and isinstance(new, AliasFact):
-        yield from _type_change(label, "type", "", old.type, new.type, direction)
+        yield from _type_change(pair, label, "type", "", old.type, new.type, direction)
     elif isinstance(old, ClassFact) and isinstance(new, ClassFact):
-        yield from _class(label, old, new)
+        yield from _class(pair, label, old, new)
 
 
 def _kind(definition: Definition) -> str:
@@ -122,7 +144,9 @@ def _worst(direction: Direction, if_input: Verdict, if_output: Verdict) -> Verdi
     return B if B in verdicts else C
 
 
-def _typed_dict(label: str, old: TypedDictFact, new: TypedDictFact, direction: Direction) -> Iterator[Change]:
+def _typed_dict(
+    pair: _Pair, label: str, old: TypedDictFact, new: TypedDictFact, direction: Direction
+) -> Iterator[Change]:
     for key in sorted(set(old.keys) | set(new.keys)):
         before, after = old.keys.get(key), new.keys.get(key)
         if after is None:
@@ -136,18 +160,18 @@ def _typed_dict(label: str, old: TypedDictFact, new: TypedDictFact, direction: D
                 kind = "key-required" if after.required else "key-not-required"
                 verdict = _worst(direction, B if after.required else C, C if after.required else B)
                 yield Change(label, kind, verdict, key)
-            yield from _type_change(label, "key-type", key, before.type, after.type, direction)
+            yield from _type_change(pair, label, "key-type", key, before.type, after.type, direction)
     if old.doc != new.doc:
         yield Change(label, "docstring", C)
 
 
-def _type_change(label: str, kind: str, subject: str, old: Type, new: Type, direction: Direction) -> Iterator[Change]:
+def _type_change(
+    pair: _Pair, label: str, kind: str, subject: str, old: Type, new: Type, direction: Direction
+) -> Iterator[Change]:
     if old.members == new.members:
         return
     gone, added = old.members - new.members, new.members - old.members
     literal = all(member.startswith("Literal[") for member in gone | added)
-    # an input accepts more when it only gains members, an output gives less when it only loses them
-    verdict = _worst(direction, B if gone else C, B if added else C)
     if literal and added and not gone:
         # a new value in a result is compatible by the rule, though an exhaustive match sees it
         note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
@@ -158,14 +182,16 @@ def _type_change(label: str, kind: str, subject: str, old: Type, new: Type, dire
             note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
             yield Change(label, "literal-values-added", C, subject, _values(added) + note)
     else:
-        yield Change(label, kind, verdict, subject, f"{old.render()} → {new.render()}")
+        verdict, reason = pair.verdict(old, new, direction)
+        because = f" ({reason})" if reason else ""
+        yield Change(label, kind, verdict, subject, f"{old.render()} → {new.render()}{because}")
 
 
 def _values(members: frozenset[str]) -> str:
     return ", ".join(sorted(member[len("Literal[") : -1] for member in members))
 
 
-def _class(label: str, old: ClassFact, new: ClassFact) -> Iterator[Change]:
+def _class(pair: _Pair, label: str, old: ClassFact, new: ClassFact) -> Iterator[Change]:
     for method in sorted(set(old.methods) | set(new.methods)):
         before, after = old.methods.get(method), new.methods.get(method)
         if after is None:
@@ -173,7 +199,7 @@ def _class(label: str, old: ClassFact, new: ClassFact) -> Iterator[Change]:
         elif before is None:
             yield Change(label, "method-added", C, method)
         else:
-            yield from _method(label, method, before, after)
+            yield from _method(pair, label, method, before, after)
     for attribute in sorted(set(old.attributes) | set(new.attributes)):
         was, now = old.attributes.get(attribute), new.attributes.get(attribute)
         if now is None:
@@ -181,14 +207,14 @@ def _class(label: str, old: ClassFact, new: ClassFact) -> Iterator[Change]:
         elif was is None:
             yield Change(label, "attribute-added", C, attribute)
         else:
-            yield from _type_change(label, "attribute-type", attribute, was, now, Direction.OUTPUT)
+            yield from _type_change(pair, label, "attribute-type", attribute, was, now, Direction.OUTPUT)
     if old.doc != new.doc:
         yield Change(label, "docstring", C)
 
 
-def _method(label: str, method: str, old: MethodFact, new: MethodFact) -> Iterator[Change]:
+def _method(pair: _Pair, label: str, method: str, old: MethodFact, new: MethodFact) -> Iterator[Change]:
     if len(old.signatures) == 1 and len(new.signatures) == 1:
-        yield from _signature(label, method, old.signatures[0], new.signatures[0])
+        yield from _signature(pair, label, method, old.signatures[0], new.signatures[0])
         return
     before = {_render_signature(signature) for signature in old.signatures}
     after = {_render_signature(signature) for signature in new.signatures}
@@ -200,7 +226,7 @@ def _method(label: str, method: str, old: MethodFact, new: MethodFact) -> Iterat
         yield Change(label, "docstring", C, method)
 
 
-def _signature(label: str, method: str, old: Signature, new: Signature) -> Iterator[Change]:
+def _signature(pair: _Pair, label: str, method: str, old: Signature, new: Signature) -> Iterator[Change]:
     for parameter in sorted(set(old.parameters) | set(new.parameters)):
         before, after = old.parameters.get(parameter), new.parameters.get(parameter)
         subject = f"{method}({parameter})"
@@ -216,9 +242,10 @@ def _signature(label: str, method: str, old: Signature, new: Signature) -> Itera
             if before.kind != after.kind:
                 yield Change(label, "parameter-kind", B, subject, f"{before.kind} → {after.kind}")
             if before.type is not None and after.type is not None:
-                yield from _type_change(label, "parameter-type", subject, before.type, after.type, Direction.INPUT)
+                types = before.type, after.type
+                yield from _type_change(pair, label, "parameter-type", subject, *types, Direction.INPUT)
     if old.returns is not None and new.returns is not None:
-        yield from _type_change(label, "return-type", method, old.returns, new.returns, Direction.OUTPUT)
+        yield from _type_change(pair, label, "return-type", method, old.returns, new.returns, Direction.OUTPUT)
     if old.doc != new.doc:
         yield Change(label, "docstring", C, method)
 

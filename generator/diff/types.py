@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 
 from .facts import Type
@@ -18,10 +19,30 @@ _SAME = {
 }
 
 
+# the shapes most annotations have, read without ast: `X`, `Sequence[X]`, `dict[str, X]`, `Literal["a", "b"]`
+_NAME = re.compile(r"[A-Za-z_]\w*\Z")
+_GENERIC = re.compile(r"([A-Za-z_]\w*)\[([A-Za-z_]\w*)(?:, ([A-Za-z_]\w*))?\]\Z")
+_LITERAL = re.compile(r"Literal\[\s*((?:\"[^\"'\\]*\",\s*)*\"[^\"'\\]*\",?)\s*\]\Z")
+_STRING = re.compile(r'"([^"]*)"')
+_SPECIAL = {"Union", "Optional", "Literal"}
+
+
 @lru_cache(maxsize=None)
 def type_of(text: str) -> Type:
     """The type an annotation's source text says; the same text recurs thousands of times in a package."""
-    return to_type(ast.parse(text.strip(), mode="eval").body)
+    text = text.strip()
+    if _NAME.match(text):
+        return Type(frozenset({_SAME.get(text, text)}), frozenset({_SAME.get(text, text)}))
+    generic = _GENERIC.match(text)
+    if generic and generic.group(1) not in _SPECIAL:
+        parts = [_SAME.get(part, part) for part in generic.groups() if part is not None]
+        written = f"{parts[0]}[{', '.join(parts[1:])}]"
+        return Type(frozenset({written}), frozenset(parts))
+    literal = _LITERAL.match(text)
+    if literal:  # ast writes a plain string constant in single quotes
+        values = frozenset(f"Literal['{value}']" for value in _STRING.findall(literal.group(1)))
+        return Type(values, frozenset({"Literal"}))
+    return to_type(ast.parse(text, mode="eval").body)
 
 
 def to_type(node: ast.expr) -> Type:
