@@ -117,7 +117,7 @@ def check(python: Path, expected: Iterable[Expected], workdir: Path) -> Report:
     spec = workdir / f"expected-{Path(python).parts[-3]}.json"
     spec.write_text(json.dumps({item.service: item.json() for item in expected}))
     # -I: no user site, no PYTHONPATH, no current folder: only the virtualenv and the packages checked
-    done = subprocess.run([str(python), "-I", str(CHECK), str(spec)], capture_output=True, text=True)
+    done = subprocess.run([str(python), "-I", "-B", str(CHECK), str(spec)], capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{python} {CHECK.name} failed:\n{done.stderr[-3000:]}")
     raw = json.loads(done.stdout)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
 from cleanenv.envs import CleanVenvs
+from generator.parse.source import BotocoreData
 
 from . import report, runtime, suite
 
@@ -35,9 +37,12 @@ def conformance(
     service together."""
     services = _selected_services(request.session)
     workdir = tmp_path_factory.mktemp("conformance")
-    stubs = os.environ.get(STUBS_ENV)
+    stubs: Optional[Path] = Path(os.environ[STUBS_ENV]) if os.environ.get(STUBS_ENV) else None
+    if stubs is None and len(services) * 2 > len(BotocoreData().service_names()):
+        # the full run checks the session's one `generate --all` rather than generating every service again
+        stubs = request.getfixturevalue("every_service").output
     pythons = {version: clean_venvs.python(version) for version in runtime.VERSIONS}
-    run = suite.run(services, workdir, Path(stubs) if stubs else None, pythons)
+    run = suite.run(services, workdir, stubs, pythons)
     findings = workdir / "findings.md"
     findings.write_text(report.findings(run))
     request.config.stash[RUN] = run
