@@ -15,7 +15,7 @@ The rules, by the direction of the definition (reader.py decides it from how met
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator, Mapping, Optional, TypeVar
 
 from .assignable import Fit
 from .changes import Change, Report, ServiceChanges, Verdict
@@ -147,8 +147,7 @@ def _worst(direction: Direction, if_input: Verdict, if_output: Verdict) -> Verdi
 def _typed_dict(
     pair: _Pair, label: str, old: TypedDictFact, new: TypedDictFact, direction: Direction
 ) -> Iterator[Change]:
-    for key in sorted(set(old.keys) | set(new.keys)):
-        before, after = old.keys.get(key), new.keys.get(key)
+    for key, before, after in _paired(old.keys, new.keys):
         if after is None:
             yield Change(label, "key-removed", B, key)
         elif before is None:
@@ -192,16 +191,14 @@ def _values(members: frozenset[str]) -> str:
 
 
 def _class(pair: _Pair, label: str, old: ClassFact, new: ClassFact) -> Iterator[Change]:
-    for method in sorted(set(old.methods) | set(new.methods)):
-        before, after = old.methods.get(method), new.methods.get(method)
+    for method, before, after in _paired(old.methods, new.methods):
         if after is None:
             yield Change(label, "method-removed", B, method)
         elif before is None:
             yield Change(label, "method-added", C, method)
         else:
             yield from _method(pair, label, method, before, after)
-    for attribute in sorted(set(old.attributes) | set(new.attributes)):
-        was, now = old.attributes.get(attribute), new.attributes.get(attribute)
+    for attribute, was, now in _paired(old.attributes, new.attributes):
         if now is None:
             yield Change(label, "attribute-removed", B, attribute)
         elif was is None:
@@ -227,8 +224,7 @@ def _method(pair: _Pair, label: str, method: str, old: MethodFact, new: MethodFa
 
 
 def _signature(pair: _Pair, label: str, method: str, old: Signature, new: Signature) -> Iterator[Change]:
-    for parameter in sorted(set(old.parameters) | set(new.parameters)):
-        before, after = old.parameters.get(parameter), new.parameters.get(parameter)
+    for parameter, before, after in _paired(old.parameters, new.parameters):
         subject = f"{method}({parameter})"
         if after is None:
             yield Change(label, "parameter-removed", B, subject)
@@ -257,3 +253,12 @@ def _render_signature(signature: Signature) -> str:
     )
     returns = signature.returns.render() if signature.returns else "Any"
     return f"({parameters}) -> {returns}"
+
+
+T = TypeVar("T")
+
+
+def _paired(old: Mapping[str, T], new: Mapping[str, T]) -> Iterator[tuple[str, Optional[T], Optional[T]]]:
+    """Every name of either side in order, with its value on each side (None where it is absent)."""
+    for name in sorted(set(old) | set(new)):
+        yield name, old.get(name), new.get(name)
