@@ -108,7 +108,7 @@ def run_services(
                 report(skipped)
         else:
             pending.append(service)
-    bar = _progress_bar(len(services), len(services) - len(pending)) if progress else None
+    bar = progress_bar(len(services), len(services) - len(pending)) if progress else None
     order = _largest_first(pending, inputs) if jobs > 1 else pending
     outcomes = _generate(job, inputs, order, jobs, keep_going, data)
     try:
@@ -289,7 +289,8 @@ def _one_line(error: Exception) -> str:
     return text[0] if text else "(no message)"
 
 
-def _progress_bar(total: int, done: int):  # type: ignore[no-untyped-def]
+def progress_bar(total: int, done: int):  # type: ignore[no-untyped-def]
+    """A tqdm bar over services, shared by generate and build; none when stderr is not a terminal."""
     from tqdm import tqdm  # type: ignore[import-untyped]  # tqdm ships no annotations
 
     # disable=None: no bar when stderr is not a terminal (CI logs get the summary line only)

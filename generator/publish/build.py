@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..batch import Job, Outcome, _progress_bar, run_services
+from ..batch import Job, Outcome, progress_bar, run_services
 from ..errors import GeneratorError, OutputError
 from ..ir.family import BOTO3, Family
 from .archives import sdist, sdist_name, wheel, wheel_name
@@ -72,7 +72,7 @@ def build(release: Release, keep_going: bool = False, progress: bool = False) ->
     for outcome in run.failures:
         built.failures.append((release.family.distribution(outcome.service), outcome.error))
     done = [outcome.service for outcome in run.outcomes if not outcome.error]
-    bar = _progress_bar(len(done), 0) if progress else None
+    bar = progress_bar(len(done), 0) if progress else None
     try:
         for service in done:
             name = release.family.distribution(service)
