@@ -111,17 +111,30 @@ class Report:
     services: dict[str, list[str]]
 
 
+class PendingCheck:
+    """A check subprocess that runs while the caller does other work; `report()` waits for it."""
+
+    def __init__(self, python: Path, expected: Iterable[Expected], workdir: Path) -> None:
+        workdir.mkdir(parents=True, exist_ok=True)
+        spec = workdir / f"expected-{Path(python).parts[-3]}.json"
+        spec.write_text(json.dumps({item.service: item.json() for item in expected}))
+        self.python = python
+        # -I: no user site, no PYTHONPATH, no current folder: only the virtualenv and the packages checked
+        self._process = subprocess.Popen(
+            [str(python), "-I", "-B", str(CHECK), str(spec)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+
+    def report(self) -> Report:
+        out, err = self._process.communicate()
+        if self._process.returncode != 0:
+            raise RuntimeError(f"{self.python} {CHECK.name} failed:\n{err[-3000:]}")
+        raw = json.loads(out)
+        return Report(raw["environment"], raw["services"])
+
+
 def check(python: Path, expected: Iterable[Expected], workdir: Path) -> Report:
     """One subprocess of `python` imports and checks every package in `expected`."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    spec = workdir / f"expected-{Path(python).parts[-3]}.json"
-    spec.write_text(json.dumps({item.service: item.json() for item in expected}))
-    # -I: no user site, no PYTHONPATH, no current folder: only the virtualenv and the packages checked
-    done = subprocess.run([str(python), "-I", "-B", str(CHECK), str(spec)], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"{python} {CHECK.name} failed:\n{done.stderr[-3000:]}")
-    raw = json.loads(done.stdout)
-    return Report(raw["environment"], raw["services"])
+    return PendingCheck(python, expected, workdir).report()
 
 
 def current_python() -> str:

@@ -1,11 +1,11 @@
 """The run-time modules of a chunk's packages, in clean virtualenvs: one check subprocess per Python version
-for all services of the chunk, not one per module."""
+for all services of the chunk, not one per module, running while the chunk's check files are written."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from cleanenv.envs import Expected, check
+from cleanenv.envs import Expected, PendingCheck
 from generator.parse.package import build_package
 from generator.parse.source import BotocoreData
 
@@ -13,19 +13,23 @@ from generator.parse.source import BotocoreData
 VERSIONS = ("3.9", "3.13")
 
 
-def check_packages(
-    services: list[str], stubs_root: Path, pythons: dict[str, Path], workdir: Path
-) -> dict[str, dict[str, list[str]]]:
-    """service -> Python version -> problems; a service whose package is missing is left to the generate step."""
+def start(services: list[str], stubs_root: Path, pythons: dict[str, Path], workdir: Path) -> dict[str, PendingCheck]:
+    """One check subprocess per Python version over the chunk's packages, all running at once; a service
+    whose package is missing is left to the generate step."""
     data = BotocoreData()
     expected = []
     for service in services:
         folder = stubs_root / f"types-boto3-{service}"
         if folder.is_dir():
             expected.append(Expected.of(build_package(data.load(service)), folder))
-    found: dict[str, dict[str, list[str]]] = {item.service: {} for item in expected}
-    for version, python in pythons.items():
-        report = check(python, expected, workdir / f"py{version}")
+    return {version: PendingCheck(python, expected, workdir / f"py{version}") for version, python in pythons.items()}
+
+
+def finish(pending: dict[str, PendingCheck]) -> dict[str, dict[str, list[str]]]:
+    """service -> Python version -> problems."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for version, check in pending.items():
+        report = check.report()
         for service, problems in report.services.items():
-            found[service][version] = [*report.environment, *problems]
+            found.setdefault(service, {})[version] = [*report.environment, *problems]
     return found

@@ -315,7 +315,7 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], p
     else:
         failures = {}
     started = part.clock("generate", started)
-    imported = runtime.check_packages(services, stubs_root, pythons, workdir / "runtime")
+    running = runtime.start(services, stubs_root, pythons, workdir / "runtime")
     started = part.clock("run-time modules", started)
     results: dict[str, ServiceResult] = part.results
     files: dict[str, CheckFile] = {}
@@ -333,7 +333,6 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], p
             results[service] = result
             continue
         results[service] = checks.result
-        checks.result.runtime = imported.get(service, {})
     paths = []
     for service, check in files.items():
         path = check_dir / f"check_{service.replace('-', '_')}.py"
@@ -341,6 +340,10 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], p
         paths.append(path)
     stub_dirs = [stubs_root / f"types-boto3-{service}" for service in files]
     started = part.clock("botocore verdicts and check files", started)
+    imported = runtime.finish(running)
+    for service in files:
+        results[service].runtime = imported.get(service, {})
+    started = part.clock("run-time modules", started)
     mypy, pyright = run_checkers(check_dir, paths, stub_dirs) if paths else (Errors("mypy"), Errors("pyright"))
     part.clock("mypy and pyright", started)
     for service, check in files.items():
