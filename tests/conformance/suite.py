@@ -344,7 +344,8 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], p
     for service in files:
         results[service].runtime = imported.get(service, {})
     started = part.clock("run-time modules", started)
-    mypy, pyright = run_checkers(check_dir, paths, stub_dirs) if paths else (Errors("mypy"), Errors("pyright"))
+    checked = run_checkers(check_dir, paths, stub_dirs, workdir.parent / "mypy-cache") if paths else None
+    mypy, pyright = checked or (Errors("mypy"), Errors("pyright"))
     part.clock("mypy and pyright", started)
     for service, check in files.items():
         name = f"check_{service.replace('-', '_')}.py"

@@ -67,11 +67,15 @@ def _pyright_executable() -> str:
     return str(local) if local.exists() else "pyright"
 
 
-def run_checkers(check_dir: Path, files: list[Path], stub_dirs: list[Path]) -> tuple[Errors, Errors]:
-    """Both checkers over `files`; `stub_dirs` hold the generated distributions (each with its package)."""
+def run_checkers(
+    check_dir: Path, files: list[Path], stub_dirs: list[Path], mypy_cache: Path
+) -> tuple[Errors, Errors]:
+    """Both checkers over `files`; `stub_dirs` hold the generated distributions (each with its package).
+    `mypy_cache` may be shared by chunks: their check modules and packages have distinct names, and typeshed's
+    and botocore-stubs' entries are then analysed once per run instead of once per chunk."""
     env = dict(os.environ, MYPYPATH=os.pathsep.join(str(d) for d in stub_dirs))
     mypy = subprocess.Popen(
-        _mypy_command(check_dir, files, check_dir / ".mypy_cache"),
+        _mypy_command(check_dir, files, mypy_cache),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=check_dir,
     )  # fmt: skip
     config = _pyright_config(check_dir, stub_dirs)
