@@ -11,6 +11,7 @@ from typing import Sequence
 import pytest
 
 from generator.ir.defs import AliasDef, Direction, TypeDef, TypedDictDef
+from generator.ir.members import Method
 from generator.ir.package import ServicePackage
 from generator.parse.package import build_package
 from generator.parse.published_extras import PUBLISHED_EXTRAS
@@ -41,6 +42,10 @@ def _alias_target(package: ServicePackage, name: str) -> TypeDef:
     refs = list(alias.type.refs())
     assert len(refs) == 1, f"{name} = {alias.type.render()} should name one definition"
     return definitions[refs[0].name]
+
+
+def _client_method(package: ServicePackage, operation: str) -> Method:
+    return next(method for method in package.client.methods if method.operation_name == operation)
 
 
 def _wait_requests(package: ServicePackage) -> dict[str, str]:
@@ -266,7 +271,7 @@ def test_a_request_shape_used_elsewhere_too_gets_its_published_request_name(
     data: BotocoreData, service: str, operation: str, name: str
 ) -> None:
     package = _package(data, service)
-    method = next(method for method in package.client.methods if method.operation_name == operation)
+    method = _client_method(package, operation)
     assert method.request is not None and _alias_target(package, name) is method.request
 
 
@@ -283,7 +288,7 @@ def test_a_result_ours_suffix_otherwise_gets_its_published_name(
     data: BotocoreData, service: str, operation: str, name: str
 ) -> None:
     package = _package(data, service)
-    method = next(method for method in package.client.methods if method.operation_name == operation)
+    method = _client_method(package, operation)
     target = _alias_target(package, name)
     assert method.return_type.render() == target.name != name
     assert isinstance(target, TypedDictDef) and "ResponseMetadata" in {item.name for item in target.fields}
