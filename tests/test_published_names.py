@@ -11,11 +11,14 @@ from typing import Sequence
 import pytest
 
 from generator.ir.defs import AliasDef, Direction, TypeDef, TypedDictDef
+from generator.ir.members import Method
 from generator.ir.package import ServicePackage
 from generator.parse.package import build_package
+from generator.parse.published_extras import PUBLISHED_EXTRAS
+from generator.parse.shapes import ShapeConverter
 from generator.parse.source import BotocoreData
 
-from conftest import CLI
+from conftest import CLI, USAGE, TypeCheckers, assert_exactly_marked_lines_flagged, generate_site, report
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +42,10 @@ def _alias_target(package: ServicePackage, name: str) -> TypeDef:
     refs = list(alias.type.refs())
     assert len(refs) == 1, f"{name} = {alias.type.render()} should name one definition"
     return definitions[refs[0].name]
+
+
+def _client_method(package: ServicePackage, operation: str) -> Method:
+    return next(method for method in package.client.methods if method.operation_name == operation)
 
 
 def _wait_requests(package: ServicePackage) -> dict[str, str]:
@@ -234,3 +241,192 @@ def test_the_published_names_of_the_issue_exist_in_generated_packages(cli: CLI, 
     result = cli("generate", *services, "--no-docs", "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert not _missing(tmp_path / "out", services)
+
+
+def test_a_recursive_structure_exports_the_published_output_and_union_names(data: BotocoreData) -> None:
+    # lexv2-runtime's ElicitSubSlot nests itself; the published cut the recursion into Output and Union copies
+    package = _package(data, "lexv2-runtime")
+    for shape in ("ElicitSubSlot", "DialogAction"):
+        for suffix in ("Output", "Union"):
+            assert _alias_target(package, f"{shape}{suffix}TypeDef").name == f"{shape}TypeDef"
+    # results name the output alias and requests the union, as for an empty structure
+    session_state = _definitions(package)["SessionStateTypeDef"]
+    assert isinstance(session_state, TypedDictDef)
+    assert {item.name: item.type.render() for item in session_state.fields}[
+        "dialogAction"
+    ] == "DialogActionUnionTypeDef"
+
+
+@pytest.mark.parametrize(
+    "service, operation, name",
+    [
+        ("redshift", "PauseCluster", "PauseClusterMessageRequestTypeDef"),  # also a scheduled action's target
+        ("redshift", "ResizeCluster", "ResizeClusterMessageRequestTypeDef"),
+        ("redshift", "ResumeCluster", "ResumeClusterMessageRequestTypeDef"),
+        ("redshift", "DeleteClusterSnapshot", "DeleteClusterSnapshotMessageRequestTypeDef"),  # batch-deleted too
+        ("cognito-identity", "UpdateIdentityPool", "IdentityPoolRequestTypeDef"),  # also the result
+    ],
+)
+def test_a_request_shape_used_elsewhere_too_gets_its_published_request_name(
+    data: BotocoreData, service: str, operation: str, name: str
+) -> None:
+    package = _package(data, service)
+    method = _client_method(package, operation)
+    assert method.request is not None and _alias_target(package, name) is method.request
+
+
+@pytest.mark.parametrize(
+    "service, operation, name",
+    [
+        ("glacier", "DescribeVault", "DescribeVaultResponseTypeDef"),  # the shape DescribeVaultOutput
+        ("apigateway", "GetIntegration", "IntegrationResponseExtraTypeDef"),  # IntegrationResponse is a shape
+        ("apigateway", "PutIntegration", "IntegrationResponseExtraTypeDef"),
+        ("apigateway", "GetMethod", "MethodResponseExtraTypeDef"),
+    ],
+)
+def test_a_result_ours_suffix_otherwise_gets_its_published_name(
+    data: BotocoreData, service: str, operation: str, name: str
+) -> None:
+    package = _package(data, service)
+    method = _client_method(package, operation)
+    target = _alias_target(package, name)
+    assert method.return_type.render() == target.name != name
+    assert isinstance(target, TypedDictDef) and "ResponseMetadata" in {item.name for item in target.fields}
+
+
+def test_actions_whose_every_key_the_resource_sets_export_their_published_request(data: BotocoreData) -> None:
+    package = _package(data, "iam")
+    definitions = _definitions(package)
+    for owner, operation in (
+        ("AccessKey", "UpdateAccessKey"),
+        ("AccessKeyPair", "UpdateAccessKey"),
+        ("SigningCertificate", "UpdateSigningCertificate"),
+    ):
+        for action in ("Activate", "Deactivate"):
+            request = definitions[f"{operation}Request{owner}{action}TypeDef"]
+            assert isinstance(request, TypedDictDef) and request.fields == ()  # Status is the resource's
+    assert package.resource is not None
+    key = next(item for item in package.resource.resources if item.name == "AccessKey")
+    assert next(method for method in key.methods if method.name == "activate").parameters == ()
+    # an action whose keys are all identifiers (AccessKey.delete) has no published request name either
+    assert "DeleteAccessKeyRequestAccessKeyDeleteTypeDef" not in definitions
+
+
+def test_each_row_of_the_published_extras_names_a_real_service_and_model_shapes(data: BotocoreData) -> None:
+    for row in PUBLISHED_EXTRAS:
+        package = _package(data, row.service)
+        names = {item.name for item in (*package.type_defs, *package.literals)}
+        built = row.build(ShapeConverter(data.load(row.service).model))
+        assert built and {item.name for item in built} <= names, row.service
+        assert row.reason and row.reference.startswith("https://docs.aws.amazon.com/"), row.service
+
+
+def test_the_published_extras_are_extra_exports_that_change_no_model_key(data: BotocoreData) -> None:
+    iam = _definitions(_package(data, "iam"))
+    # the policy document keys stay str as the model says; the grammar is a name of its own
+    for request, key in (
+        ("CreatePolicyRequestTypeDef", "PolicyDocument"),
+        ("CreateRoleRequestTypeDef", "AssumeRolePolicyDocument"),
+    ):
+        definition = iam[request]
+        assert isinstance(definition, TypedDictDef)
+        assert {item.name: item.type.render() for item in definition.fields}[key] == "str"
+    document = iam["PolicyDocumentTypeDef"]
+    assert isinstance(document, AliasDef) and {ref.name for ref in document.type.refs()} == {
+        "PolicyDocumentDictTypeDef"
+    }
+    # sqs: the two enums of the model, both whole
+    sqs = _package(data, "sqs")
+    literals = {literal.name: set(literal.values) for literal in sqs.literals}
+    model = data.load("sqs").model
+    expected = set(model.shape_for("QueueAttributeName").enum) | set(model.shape_for("MessageSystemAttributeName").enum)
+    assert literals["QueueAttributeFilterType"] == expected
+    assert literals["QueueAttributeNameType"] == set(model.shape_for("QueueAttributeName").enum)
+    # cloudwatch: an alarm's metric queries are the output definitions the model's MetricAlarm holds
+    cloudwatch = _package(data, "cloudwatch")
+    alarm = _definitions(cloudwatch)["MetricAlarmTypeDef"]
+    assert isinstance(alarm, TypedDictDef)
+    metrics = {item.name: item.type.render() for item in alarm.fields}["Metrics"]
+    assert metrics == f"list[{_alias_target(cloudwatch, 'MetricDataQueryAlarmTypeDef').name}]"
+    event = _definitions(cloudwatch)["CloudwatchEventTypeDef"]
+    assert isinstance(event, TypedDictDef) and event.functional  # "detail-type" is no identifier
+
+
+EXTRAS_SERVICES = ("apigateway", "cloudwatch", "cognito-identity", "glacier", "iam", "lexv2-runtime", "redshift", "sqs")
+
+
+@pytest.fixture(scope="module")
+def extras_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_site(EXTRAS_SERVICES, tmp_path_factory.mktemp("published-names"))
+
+
+def test_the_added_names_type_check_as_code_written_for_the_published_uses_them(
+    checkers: TypeCheckers, extras_site: Path
+) -> None:
+    found = checkers.both(
+        [str(USAGE / "published_names_ok.py"), str(USAGE / "published_names_bad.py")], stubs=extras_site
+    )
+    assert not found, report(found)
+
+
+def test_the_wrong_uses_of_the_added_names_are_flagged_exactly(
+    checkers: TypeCheckers, extras_site: Path, tmp_path: Path
+) -> None:
+    assert_exactly_marked_lines_flagged(checkers, {USAGE / "published_names_bad.py": 5}, extras_site, tmp_path)
+
+
+def test_every_published_name_of_these_services_is_exported(extras_site: Path) -> None:
+    # the 31 names the compatibility report found missing before, read back from the generated __all__
+    missing = {
+        "apigateway": ("IntegrationResponseExtraTypeDef", "MethodResponseExtraTypeDef"),
+        "cognito-identity": ("IdentityPoolRequestTypeDef",),
+        "glacier": ("DescribeVaultResponseTypeDef",),
+        "lexv2-runtime": (
+            "DialogActionOutputTypeDef",
+            "DialogActionUnionTypeDef",
+            "ElicitSubSlotOutputTypeDef",
+            "ElicitSubSlotUnionTypeDef",
+        ),
+        "redshift": (
+            "DeleteClusterSnapshotMessageRequestTypeDef",
+            "PauseClusterMessageRequestTypeDef",
+            "ResizeClusterMessageRequestTypeDef",
+            "ResumeClusterMessageRequestTypeDef",
+        ),
+        "iam": tuple(
+            f"{name}TypeDef"
+            for name in (
+                "PolicyDocument",
+                "PolicyDocumentDict",
+                "PolicyDocumentStatement",
+                *(
+                    f"{operation}Request{owner}{action}"
+                    for operation, owner in (
+                        ("UpdateAccessKey", "AccessKey"),
+                        ("UpdateAccessKey", "AccessKeyPair"),
+                        ("UpdateSigningCertificate", "SigningCertificate"),
+                    )
+                    for action in ("Activate", "Deactivate")
+                ),
+            )
+        ),
+        "cloudwatch": tuple(
+            f"{name}TypeDef"
+            for name in (
+                "CloudwatchEvent",
+                "CloudwatchEventDetail",
+                "CloudwatchEventDetailConfiguration",
+                "CloudwatchEventMetric",
+                "CloudwatchEventMetricStats",
+                "CloudwatchEventMetricStatsMetric",
+                "CloudwatchEventState",
+                "MetricDataQueryAlarm",
+                "MetricStatAlarm",
+            )
+        ),
+    }
+    assert sum(map(len, missing.values())) == 30  # and sqs' literal below
+    for service, names in missing.items():
+        exported = _exported(extras_site / f"types_boto3_{service.replace('-', '_')}" / "type_defs.pyi")
+        assert not set(names) - exported, service
+    assert "QueueAttributeFilterType" in _exported(extras_site / "types_boto3_sqs" / "literals.pyi")

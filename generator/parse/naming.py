@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Iterable, Optional
+
+from botocore.model import OperationModel
+
 from ..ir.defs import AliasDef
 from ..ir.types import DefRef, Module
-from .shape_traits import claim_name
+from .shape_traits import claim_name, has_members
 
 
 def definition_stem(shape_name: str) -> str:
@@ -34,6 +39,19 @@ class Spellings:
             self._respelt.append((shape_name, suffixes, name))
         return name
 
+    def published_result(self, shape_name: str, ours: str) -> Optional[str]:
+        """The published name of a result ours suffix otherwise, if it is free: without a trailing `Output`
+        (glacier `DescribeVaultOutput` → `DescribeVaultResponseTypeDef`), or `XResponseExtra` where another
+        shape is `XResponse` (apigateway `Integration` → `IntegrationResponseExtraTypeDef`)."""
+        for suffix in ("Response", "ResponseExtra"):
+            candidate = f"{variant_stem(shape_name)}{suffix}TypeDef"
+            if candidate == ours:
+                return None
+            if candidate not in self._taken:
+                self._taken.add(candidate)
+                return candidate
+        return None
+
     def keep_previous(self) -> None:
         """Claim the former names, as the former rules claimed them, once every current name is claimed."""
         for shape_name, suffixes, name in self._respelt:
@@ -41,3 +59,20 @@ class Spellings:
 
     def aliases(self) -> list[AliasDef]:
         return [AliasDef(old, DefRef(new, Module.TYPE_DEFS), deprecated=True) for old, new in self.previous.items()]
+
+
+def request_names(operations: Iterable[OperationModel], elsewhere: set[str], taken: set[str]) -> dict[str, list[str]]:
+    """A request shape's further published names, one per operation: `XRequestTypeDef`, `XRequestExtraTypeDef`,
+    ... for its 2nd, 3rd... operation (rolesanywhere `ListRequest`), from its 1st where the shape is also used
+    elsewhere, nested or as a result (redshift `PauseClusterMessage`, cognito-identity `IdentityPool`)."""
+    uses: Counter[str] = Counter()
+    names: dict[str, list[str]] = {}
+    for operation in operations:
+        if has_members(operation.input_shape):
+            name = operation.input_shape.name
+            extra = uses[name] - (name not in elsewhere)
+            if extra >= 0:
+                stem = f"{definition_stem(name)}Request{'Extra' * extra}"
+                names.setdefault(name, []).append(claim_name(taken, stem, ("",)))
+            uses[name] += 1
+    return names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable, Sequence
+
 from ..ir import fixed
 from ..ir.defs import AliasDef, LiteralDef, TypeDef
 from ..ir.order import dependency_order
@@ -11,6 +13,7 @@ from .client import build_client, service_doc_url
 from .injected import client_extras
 from .handlers import filled_keys
 from .paginators import build_paginators
+from .published_extras import Extra, published_extras
 from .quirks import client_methods, client_request_names
 from .resources import build_resource, resource_service_names
 from .result_keys import left_out_keys
@@ -40,6 +43,8 @@ def build_package(source: ServiceSource) -> ServicePackage:
         for method in client.methods
         if method.operation_name in aliases and method.request
     )
+    extras_named = _new_names(published_extras(source.name, shapes), definitions)
+    definitions.extend(item for item in extras_named if not isinstance(item, LiteralDef))
     if any(fixed.EMPTY_RESPONSE_METADATA.ref in method.return_type.refs() for method in methods):
         definitions.append(fixed.EMPTY_RESPONSE_METADATA)
     if paginators:
@@ -56,6 +61,7 @@ def build_package(source: ServiceSource) -> ServicePackage:
         *_name_literals("Paginator", paginators),
         *_name_literals("Waiter", waiters),
     ]
+    literals.extend(item for item in _new_names(extras_named, literals) if isinstance(item, LiteralDef))
     return ServicePackage(
         service_name=source.name,
         class_prefix=prefix,
@@ -71,6 +77,12 @@ def build_package(source: ServiceSource) -> ServicePackage:
         # service_resource.pyi builds on boto3.resources, which types-boto3 types
         dependencies=tuple(sorted({*extras.dependencies, *(("types-boto3",) if resource else ())})),
     )
+
+
+def _new_names(extras: Sequence[Extra], known: Iterable[Extra]) -> list[Extra]:
+    """The published extras whose names the model's own definitions leave free (a model may add them one day)."""
+    taken = {item.name for item in known}
+    return [item for item in extras if item.name not in taken]
 
 
 def _name_literals(kind: str, classes: tuple[ClassDef, ...]) -> list[LiteralDef]:

@@ -8,56 +8,29 @@ operation that is or reaches a recursive one gets a second definition, `XPaginat
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
+from botocore.model import OperationModel, StructureShape
 
+from .shape_traits import reachable_structures, reaching_a_cycle
 from .shapes import Role, ShapeConverter
 
 
 def export_paginator_names(shapes: ShapeConverter, operations: Iterable[OperationModel]) -> None:
     """Alias every published `XPaginator…TypeDef` of these operations (in the model's order)."""
-    recursive = _recursive_structures(shapes)
+    recursive = reaching_a_cycle(shapes.structures())
     # each structure's sides over all the paginators (in order of first use), as the published parse sees them
     sides: dict[str, set[Role]] = {}
     for operation in operations:
         if isinstance(operation.input_shape, StructureShape):  # its own request is XRequestPaginateTypeDef
             for member in operation.input_shape.members.values():
-                for shape in _structures(member):
+                for shape in reachable_structures(member):
                     sides.setdefault(shape.name, set()).add(Role.INPUT)
         if isinstance(operation.output_shape, StructureShape):
             sides.setdefault(operation.output_shape.name, set()).add(Role.RESULT)
             for member in operation.output_shape.members.values():
-                for shape in _structures(member):
+                for shape in reachable_structures(member):
                     sides.setdefault(shape.name, set()).add(Role.OUTPUT)
     for name, roles in sides.items():
         if name in recursive:
             shapes.alias_for_paginator(name, roles)
-
-
-def _recursive_structures(shapes: ShapeConverter) -> set[str]:
-    """Structures that are, or reach, a structure that reaches itself."""
-    reach = {
-        name: {item.name for member in shape.members.values() for item in _structures(member)}
-        for name, shape in shapes.structures().items()
-    }
-    cyclic = {name for name, found in reach.items() if name in found}
-    return {name for name, found in reach.items() if name in cyclic or found & cyclic}
-
-
-def _structures(shape: Shape) -> Iterator[StructureShape]:
-    """Every structure reachable from a shape, itself included, each once."""
-    seen: set[str] = set()
-    stack = [shape]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, StructureShape):
-            if item.name in seen:
-                continue
-            seen.add(item.name)
-            yield item
-            stack.extend(item.members.values())
-        elif isinstance(item, ListShape):
-            stack.append(item.member)
-        elif isinstance(item, MapShape):
-            stack.extend((item.key, item.value))

@@ -64,6 +64,12 @@ def filled_by_resource(params: Iterable[ParamModel]) -> set[str]:
     return {top_member(param.target) for param in params if param.source != "input"}
 
 
+def set_to_values(params: Iterable[ParamModel]) -> set[str]:
+    """Request keys the resource sets whole to a value of its model (`"Status": "Active"`), not from its data."""
+    fixed_values = (param for param in params if param.source not in ("input", "identifier", "data"))
+    return {param.target for param in fixed_values if not _MEMBER.search(param.target)}
+
+
 def filled_for_collection(params: Iterable[ParamModel]) -> set[str]:
     """Keys a collection sets; boto3 merges the caller's lists into `Filters[0]`-like ones."""
     return {param.target for param in params if param.source != "input" and not _MEMBER.search(param.target)}
@@ -134,6 +140,14 @@ class ActionBuilder:
         self._requests.append(definition)
         return definition
 
+    def _export_settled(self, operation_name: str, owner: str, action: str) -> None:
+        """The published request of an action whose every key the resource sets, some to a fixed value
+        (iam `AccessKey.activate()`'s `Status`): ours offers none of them, so it has no keys."""
+        shape = self.source.model.operation_model(operation_name).input_shape
+        if shape is not None:
+            name = self.shapes.claim(f"{shape.name}{owner}{action}", ("",))
+            self.export(TypedDictDef(name, (), shape.name, Direction.INPUT))
+
     def export(self, definition: TypeDef) -> None:
         """A request TypedDict no method takes as **kwargs, exported under its published name."""
         self._requests.append(definition)
@@ -172,6 +186,8 @@ class ActionBuilder:
         filled = filled_by_resource(request_of(action).params)
         stem = self._stems.get(operation, "") if owner != SERVICE_OWNER else ""
         request = self.request(operation, owner, raw_name, filled, stem.format(owner=owner))
+        if request is None and set_to_values(request_of(action).params):
+            self._export_settled(operation, owner, raw_name)
         parameters = (unpacked("kwargs", request.ref),) if request else ()
         return Method(
             action.name,

@@ -3,7 +3,7 @@ and in a result), the traits botocore keeps only in the raw model, and how a def
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional, TypeGuard
+from typing import Any, Iterable, Iterator, Mapping, Optional, TypeGuard
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
@@ -107,3 +107,40 @@ def structures_in(shape: StructureShape) -> Iterable[str]:
     for member in shape.members.values():
         if isinstance(member, StructureShape):
             yield member.name
+
+
+def reachable_structures(shape: Shape) -> Iterator[StructureShape]:
+    """Every structure reachable from a shape, itself included, each once."""
+    seen: set[str] = set()
+    stack = [shape]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, StructureShape):
+            if item.name in seen:
+                continue
+            seen.add(item.name)
+            yield item
+            stack.extend(item.members.values())
+        elif isinstance(item, ListShape):
+            stack.append(item.member)
+        elif isinstance(item, MapShape):
+            stack.extend((item.key, item.value))
+
+
+def _reach(shapes: Mapping[str, StructureShape]) -> dict[str, set[str]]:
+    return {
+        name: {item.name for member in shape.members.values() for item in reachable_structures(member)}
+        for name, shape in shapes.items()
+    }
+
+
+def cyclic_structures(shapes: Mapping[str, StructureShape]) -> set[str]:
+    """Structures that reach themselves."""
+    return {name for name, found in _reach(shapes).items() if name in found}
+
+
+def reaching_a_cycle(shapes: Mapping[str, StructureShape]) -> set[str]:
+    """Structures that are, or reach, a structure that reaches itself."""
+    reach = _reach(shapes)
+    cyclic = {name for name, found in reach.items() if name in found}
+    return {name for name, found in reach.items() if name in cyclic or found & cyclic}

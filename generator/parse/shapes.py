@@ -35,6 +35,7 @@ from .shape_traits import (
     differs_by_direction,
     differs_in_published,
     has_members,
+    cyclic_structures,
     held_structures,
     is_document,
     is_json_header,
@@ -44,7 +45,7 @@ from .shape_traits import (
     member_traits,
     structures_in,
 )
-from .naming import Spellings, definition_stem, variant_stem
+from .naming import Spellings, definition_stem, request_names, variant_stem
 from .text import plain_text
 
 
@@ -107,22 +108,25 @@ class ShapeConverter:
                 self._mark(operation.output_shape, Role.RESULT)
         self._sensitive = self._direction_sensitive(differs_by_direction)
         # structures that some structure holds (directly or in a list or map)
-        held = (name for shape in self._shapes.values() for name in held_structures(shape))
-        self._nested = set(held) if keys.aliases else set()
+        held = {name for shape in self._shapes.values() for name in held_structures(shape)}
+        self._nested = held if keys.aliases else set()
         # shapes the published packages split because an empty structure is Mapping/dict there: ours keep
         # one TypedDict and export the published Output and Union names as aliases of it
         self._folded = {
             name
-            for name in self._direction_sensitive(differs_in_published) - self._sensitive
+            for name in self._direction_sensitive(differs_in_published, cyclic_structures(self._shapes))
+            - self._sensitive
             if {Role.INPUT, Role.OUTPUT} <= self._roles[name]
         }
         self._folded_names: dict[str, str] = {}
         self._union_names: dict[str, str] = {}
         self._taken = set(fixed.RESERVED_NAMES)
+        self._published_results: dict[str, Optional[str]] = {}  # shape: the published name of its result
         self._spellings = Spellings(self._taken)
         self._enum_names: Optional[Counter[str]] = None
         self._names = self._assign_names()
-        self._shared_requests = self._name_shared_requests()
+        results = {name for name, roles in self._roles.items() if Role.RESULT in roles}
+        self._shared_requests = request_names(self._operations(), held | results, self._taken)
         self._typed_dicts: dict[tuple[str, Role], TypedDictDef] = {}
 
     def _operations(self) -> Iterable[OperationModel]:
@@ -151,9 +155,9 @@ class ShapeConverter:
         elif getattr(shape, "enum", None):
             self._enums[shape.name] = shape
 
-    def _direction_sensitive(self, differs: Callable[[Shape], bool]) -> set[str]:
-        """Structures whose input and output renderings differ (lists, maps, timestamps, blobs)."""
-        sensitive = {
+    def _direction_sensitive(self, differs: Callable[[Shape], bool], seeds: Iterable[str] = ()) -> set[str]:
+        """Structures whose input and output renderings differ (lists, maps, timestamps, blobs), or `seeds`."""
+        sensitive = set(seeds) | {
             name for name, shape in self._shapes.items() if any(differs(member) for member in shape.members.values())
         }
         changed = True
@@ -194,20 +198,11 @@ class ShapeConverter:
                 # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
                 self._union_names[name] = spell(name, variant_stem(name), ("Union", "UnionExtra"))
         self._spellings.keep_previous()
+        for name, variants in pending:
+            ours = names.get((name, Role.RESULT), "")
+            if ours and ours != f"{definition_stem(name)}TypeDef":
+                self._published_results[name] = self._spellings.published_result(name, ours)
         return names
-
-    def _name_shared_requests(self) -> dict[str, list[str]]:
-        """A request shape's published names for its 2nd, 3rd... operation: XRequest, XRequestExtra, ... TypeDef."""
-        uses: Counter[str] = Counter()
-        shared: dict[str, list[str]] = {}
-        for operation in self._operations():
-            if has_members(operation.input_shape):
-                name = operation.input_shape.name
-                if uses[name]:
-                    suffix = "Request" + "Extra" * (uses[name] - 1)
-                    shared.setdefault(name, []).append(claim_name(self._taken, definition_stem(name), (suffix,)))
-                uses[name] += 1
-        return shared
 
     def structures(self) -> Mapping[str, StructureShape]:
         """Every structure an operation uses, by name."""
@@ -259,6 +254,9 @@ class ShapeConverter:
         for name, aliases in sorted(self._shared_requests.items()):
             for alias in aliases:
                 self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
+        for name, published in sorted(self._published_results.items()):
+            if published:
+                self._alias(AliasDef(published, self._typed_dict(self._shapes[name], Role.RESULT).ref))
         defs: list[TypedDictDef | AliasDef] = list(self._typed_dicts.values())
         defs.extend(self._aliases.values())
         defs.extend(self._spellings.aliases())
