@@ -26,8 +26,8 @@ class Family:
     transfer_methods: bool = True  # boto3's S3 transfer methods exist (upload_file, ...; boto3.s3.inject)
     docs_folder: str = ""  # the family's pages under --docs: "" is the docs folder itself
     requires: tuple[str, ...] = ("botocore-stubs",)  # stub packages every package of the family depends on
-    # botocore classes this family's library replaces with its own (module, name) -> (module, name)
-    classes: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = ()
+    # botocore classes (module, name) this family's library replaces with its own
+    classes: tuple[tuple[tuple[str, str], External], ...] = ()
 
     @property
     def module_prefix(self) -> str:
@@ -49,10 +49,7 @@ class Family:
 
     def external(self, module: str, name: str) -> External:
         """A class botocore defines, or this family's library's replacement of it."""
-        for (old_module, old_name), (new_module, new_name) in self.classes:
-            if (old_module, old_name) == (module, name):
-                return External(new_module, new_name)
-        return External(module, name)
+        return next((new for old, new in self.classes if old == (module, name)), External(module, name))
 
 
 BOTO3 = Family("types-boto3", "boto3", "boto3.client", "types-boto3", "botocore")
@@ -69,12 +66,13 @@ AIOBOTOCORE = Family(
     docs_folder="types-aiobotocore",
     requires=("botocore-stubs", "types-aiobotocore"),
     classes=(
-        (("botocore.client", "BaseClient"), ("aiobotocore.client", "AioBaseClient")),
-        (("botocore.paginate", "Paginator"), ("aiobotocore.paginate", "AioPaginator")),
-        (("botocore.paginate", "PageIterator"), ("aiobotocore.paginate", "AioPageIterator")),
-        (("botocore.waiter", "Waiter"), ("aiobotocore.waiter", "AIOWaiter")),
-        (("botocore.response", "StreamingBody"), ("aiobotocore.response", "StreamingBody")),
-        (("botocore.eventstream", "EventStream"), ("aiobotocore.eventstream", "AioEventStream")),
+        (("botocore.client", "BaseClient"), External("aiobotocore.client", "AioBaseClient")),
+        (("botocore.paginate", "Paginator"), External("aiobotocore.paginate", "AioPaginator")),
+        (("botocore.paginate", "PageIterator"), External("aiobotocore.paginate", "AioPageIterator")),
+        (("botocore.waiter", "Waiter"), External("aiobotocore.waiter", "AIOWaiter")),
+        # named apart from botocore's StreamingBody, which a request's blob still accepts
+        (("botocore.response", "StreamingBody"), External("aiobotocore.response", "StreamingBody", "AioStreamingBody")),
+        (("botocore.eventstream", "EventStream"), External("aiobotocore.eventstream", "AioEventStream")),
     ),
 )
 

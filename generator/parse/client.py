@@ -88,8 +88,6 @@ def build_client(
             STR,
             "Generate a presigned url given a client, its method, and arguments.",
             method_doc_url(service, "generate_presigned_url"),
-            # aiobotocore's is a coroutine function where botocore-stubs' BaseClient has a plain one
-            override=Override.INCOMPATIBLE if awaitable else Override.NONE,
             awaitable=awaitable,
         ),
         Method(
@@ -98,6 +96,8 @@ def build_client(
             NONE,
             "Closes underlying endpoint connections.",
             method_doc_url(service, "close"),
+            # aiobotocore's is a coroutine function where botocore's BaseClient has a plain one
+            override=Override.NARROWS_KWARGS if awaitable else Override.NONE,
             awaitable=awaitable,
         ),
         *(_context_methods(service, f"{source.class_prefix}Client") if awaitable else ()),
