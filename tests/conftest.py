@@ -86,6 +86,12 @@ def constraints(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def site_packages(python: str) -> Path:
+    """The folder `python`'s pure-Python packages are installed into."""
+    script = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(subprocess.run([python, "-c", script], capture_output=True, text=True, check=True).stdout.strip())
+
+
 def pip_env(constraints: Path) -> dict[str, str]:
     """The environment for a pip or `python -m build` subprocess: constrained, and quiet about pip updates."""
     return {**os.environ, "PIP_CONSTRAINT": str(constraints), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}

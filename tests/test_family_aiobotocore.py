@@ -83,6 +83,18 @@ def test_packages_carry_aiobotocore_s_version_and_classes(aiobotocore_env: AioEn
     assert "types_aiobotocore_s3/service_resource.md" not in pages
 
 
+def test_the_layout_pass_writes_what_black_writes(aiobotocore_env: AioEnv, generated: Path, tmp_path: Path) -> None:
+    """`async def` statements included: `--format` (black itself) gives the same bytes."""
+    result = aiobotocore_env.cli(
+        "generate", "sqs", "--flavor", AIOBOTOCORE.prefix, "--format", "--output", "out", "--docs", "docs", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    package = "types-aiobotocore-sqs"
+    assert tree(tmp_path / "out" / package) == tree(generated / "out" / package)
+    sqs = "types-aiobotocore/types_aiobotocore_sqs"
+    assert tree(tmp_path / "docs" / sqs) == tree(generated / "docs" / sqs)
+
+
 def test_runtime_modules_import_beside_aiobotocore(aiobotocore_env: AioEnv, generated: Path) -> None:
     script = (
         "import inspect, types_aiobotocore_s3.client as c, types_aiobotocore_s3.paginator, types_aiobotocore_s3.type_defs;"

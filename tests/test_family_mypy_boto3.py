@@ -20,6 +20,7 @@ from conftest import (
     assert_exactly_marked_lines_flagged,
     pip_env,
     report,
+    site_packages,
     tree,
     type_checked_files,
 )
@@ -146,12 +147,7 @@ def test_boto3_client_is_inferred_as_ours_beside_boto3_stubs(
     found = checkers.mypy([str(good)], python=python) + checkers.pyright([str(good)], python=python)
     assert not found, report(found)
     # what the check rests on: the published boto3-stubs, whose overloads import mypy_boto3_<service>
-    site = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    site = site_packages(python)
     assert "from mypy_boto3_s3.client import S3Client" in (Path(site) / "boto3-stubs" / "session.pyi").read_text()
 
 
