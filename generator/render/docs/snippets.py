@@ -88,7 +88,7 @@ def _pages_snippet(view: MethodDocs) -> Snippet:
     loop = "async for" if view.package.family.asynchronous else "for"
     head = f"{loop} page in client.get_paginator({quote(paginator.key)}).paginate"
     *lines, last = call_lines(head, view.arguments(paginate))
-    code = view.client_code((), ("", *lines, f"{last}:", '    print(page["ResponseMetadata"]["RequestId"])'))
+    code = view.client_code((), ("", *lines, f"{last}:", "    print(page)"))
     text = f"`{loop}` over the pages of `{paginator.key}`, each typed as its result."
     return Snippet("Pages of a paginator", text, code)
 
