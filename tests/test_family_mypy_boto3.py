@@ -6,6 +6,7 @@ several families in one folder; every service generates, and a fixed-seed sample
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import venv
 import zipfile
@@ -15,6 +16,7 @@ import pytest
 from conftest import (
     BOTOCORE_PIN,
     CLI,
+    REPO,
     USAGE,
     TypeCheckers,
     assert_exactly_marked_lines_flagged,
@@ -179,3 +181,19 @@ def test_every_service_generates_and_a_sample_is_strict_clean(
     assert not found, report(found[:60])
     with capsys.disabled():
         print(f"\nmypy-boto3: {len(generation.services)} packages generated in {generation.seconds:.0f} s")
+
+
+def test_the_family_s_pages_are_their_own_nav_section_in_a_strict_site_build(cli: CLI, tmp_path: Path) -> None:
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "generator").mkdir()
+    shutil.copy(REPO / "generator" / "site_hooks.py", tmp_path / "generator" / "site_hooks.py")
+    result = cli("generate", "sqs", "--flavor", MYPY_BOTO3.prefix, "--output", "out", "--docs", "docs")
+    assert result.returncode == 0, result.stderr
+    built = cli("docs", "build", "--config", "mkdocs.yml", "--site-dir", "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (tmp_path / "site" / "index.html").read_text()
+    titles = [title.strip() for title in re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', page)]
+    # the default family's services at the top, the family's folder a section holding its services
+    assert "sagemaker-edge" in titles and "mypy-boto3" in titles and "sqs" in titles, titles
+    assert (tmp_path / "site" / "mypy-boto3" / "mypy_boto3_sqs" / "usage" / "index.html").is_file()
