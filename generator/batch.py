@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Generator, Optional, Sequence
 
 from .cache import Inputs, Stamps, cache_dir
 from .errors import GeneratorError
+from .ir.family import BOTO3, Family
 from .parse.source import BotocoreData
 from .pipeline import generate_service
 from .write import prepare_folder
@@ -35,11 +36,17 @@ class Job:
     force: bool = False
     post: Optional[int] = None  # the packages' .postN release number (`boto-typegen build --post N`)
     botocore_version: Optional[str] = None  # stated by the user; else read from the data (parse/versions.py)
+    family: Family = BOTO3
 
     @property
     def options(self) -> str:
         post = "" if self.post is None else f";post={self.post}"
-        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}"
+        flavor = "" if self.family == BOTO3 else f";flavor={self.family.prefix}"
+        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}{flavor}"
+
+    @property
+    def stamps(self) -> Stamps:
+        return Stamps(self.output, self.docs, family="" if self.family == BOTO3 else self.family.prefix)
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ def run_services(
         if folder is not None:
             prepare_folder(folder)
     inputs = Inputs.scan(data.loader.search_paths, names, job.options)
-    stamps = Stamps(job.output, job.docs)
+    stamps = job.stamps
     run = Run()
     pending: list[str] = []
     for service in services:
@@ -200,9 +207,7 @@ def _start_worker(job: Job, inputs: Inputs, keep_going: bool, data: Optional[Bot
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, _worker_stop)
     _cache_templates()
-    _worker = _Worker(
-        job, inputs, keep_going, data or BotocoreData(job.data_path, job.botocore_version), Stamps(job.output, job.docs)
-    )
+    _worker = _Worker(job, inputs, keep_going, data or BotocoreData(job.data_path, job.botocore_version), job.stamps)
 
 
 def _cache_templates() -> None:
@@ -261,7 +266,7 @@ def _generate_and_stamp(service: str) -> Outcome:
     job = worker.job
     key = worker.inputs.key(service)
     try:
-        written = generate_service(worker.data, service, job.output, job.docs, job.use_black, job.post)
+        written = generate_service(worker.data, service, job.output, job.docs, job.use_black, job.post, job.family)
     except GeneratorError as error:
         worker.stamps.forget(service)
         return Outcome(service, error=str(error))

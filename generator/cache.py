@@ -65,7 +65,7 @@ def _folder_digests(root: str) -> list[tuple[str, str]]:
 def generator_fingerprint() -> str:
     """The generator's code and templates, and the versions of what shapes the output."""
     parts: list[bytes] = [sys.version.split()[0].encode()]
-    for library in ("botocore", "boto3", "black", "jinja2"):
+    for library in ("botocore", "boto3", "black", "jinja2", "aiobotocore"):
         parts.append(f"{library}={_installed_version(library)}".encode())
     from .render.environment import templates_dir
 
@@ -128,8 +128,10 @@ class Inputs:
 class Stamps:
     """The stamps of one pair of output folders (stubs, docs)."""
 
-    def __init__(self, output: Path, docs: Optional[Path], root: Optional[Path] = None) -> None:
+    def __init__(self, output: Path, docs: Optional[Path], root: Optional[Path] = None, family: str = "") -> None:
         folders = f"{output.resolve()}\n{docs.resolve() if docs is not None else ''}"
+        if family:  # another family's packages of the same service in the same folders have their own stamps
+            folders += f"\n{family}"
         self.folder = (root or cache_dir()) / "stamps" / _digest(folders.encode())[:16]
 
     def _path(self, service: str) -> Path:

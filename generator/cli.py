@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .errors import GeneratorError
+from .errors import GeneratorError, UnknownFlavorError
 
 if TYPE_CHECKING:
     from .batch import Outcome
+    from .ir.family import Family
     from .parse.source import BotocoreData
 
 DEFAULT_SERVICE = "sagemaker-edge"
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--force", action="store_true", help="regenerate services that are up to date")
     generate.add_argument("--format", action="store_true", help="format with black itself (and regenerate)")
+    _flavor_argument(generate)
     docs = commands.add_parser("docs", help="build or serve the docs site (mkdocs-material)")
     docs.add_argument("action", choices=("serve", "build"), help="serve on --dev-addr, or build into --site-dir")
     docs.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
@@ -76,6 +78,27 @@ def _build_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]
         "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores with --all, else 1)"
     )
     build.add_argument("--force", action="store_true", help="regenerate packages that are up to date")
+    _flavor_argument(build)
+
+
+def _flavor_argument(parser: argparse.ArgumentParser) -> None:
+    from .ir.family import BOTO3, FAMILIES
+
+    # checked in main, so an unknown name is one line on stderr like every other bad input
+    parser.add_argument(
+        "--flavor",
+        default=BOTO3.prefix,
+        metavar="NAME",
+        help=f"the package family: {', '.join(FAMILIES)} (default: {BOTO3.prefix})",
+    )
+
+
+def _family(name: str) -> Family:
+    from .ir.family import FAMILIES
+
+    if name not in FAMILIES:
+        raise UnknownFlavorError(f"unknown --flavor {name!r} (choose from {', '.join(FAMILIES)})")
+    return FAMILIES[name]
 
 
 def _post(text: str) -> int:
@@ -89,7 +112,15 @@ def _build(args: argparse.Namespace, services: list[str]) -> int:
 
     jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
     release = Release(
-        services, args.dist, args.output, args.data_path, args.post, jobs, args.force, args.botocore_version
+        services,
+        args.dist,
+        args.output,
+        args.data_path,
+        args.post,
+        jobs,
+        args.force,
+        args.botocore_version,
+        _family(args.flavor),
     )
     built = build(release, keep_going=args.all, progress=len(services) > 1)
     print(built.summary(args.dist))
@@ -217,6 +248,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "build":
             return _build(args, services)
         docs = None if args.no_docs else args.docs
+        family = _family(args.flavor)
         job = Job(
             args.data_path,
             args.output,
@@ -224,6 +256,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             use_black=args.format,
             force=args.force or args.format,
             botocore_version=args.botocore_version,
+            family=family,
         )
         jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
         run = run_services(
@@ -235,7 +268,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             report=None if args.all else lambda outcome: _said(outcome, args.output),
         )
         if not args.no_docs:
-            index_docs(data, args.docs)
+            index_docs(data, args.docs, family)
         if args.all:
             print(run.summary())
         _warn_unknown_version(data, args.data_path)  # after the run: an error stays the one line on stderr

@@ -19,3 +19,9 @@ class ModelError(GeneratorError):
 
 class OutputError(GeneratorError):
     """An output folder that cannot be written."""
+
+
+class UnknownFlavorError(GeneratorError):
+    """A --flavor that names no package family."""
+
+    exit_code = 2

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from .format import format_files
+from .ir.family import BOTO3, Family
 from .ir.package import ServicePackage
 from .parse.package import build_package
 from .parse.source import BotocoreData
@@ -26,9 +27,9 @@ class Written:
 
 
 def render_service(
-    data: BotocoreData, service: str, use_black: bool = False, post: Optional[int] = None
+    data: BotocoreData, service: str, use_black: bool = False, post: Optional[int] = None, family: Family = BOTO3
 ) -> tuple[ServicePackage, dict[str, str]]:
-    package = replace(build_package(data.load(service)), post=post)
+    package = replace(build_package(data.load(service), family), post=post)
     return package, format_files(render_stubs(package), use_black)
 
 
@@ -39,22 +40,24 @@ def generate_service(
     docs: Optional[Path] = None,
     use_black: bool = False,
     post: Optional[int] = None,
+    family: Family = BOTO3,
 ) -> Written:
-    package, stubs = render_service(data, service, use_black, post)
+    package, stubs = render_service(data, service, use_black, post, family)
     pages = render_docs(package) if docs is not None else {}  # rendered before either tree is written
     write_tree(output, package.pypi_name, stubs)
     folders = [output / package.pypi_name]
     if docs is not None and pages:
-        write_tree(docs, package.module_name, pages)
-        folders.append(docs / package.module_name)
+        write_tree(docs / family.docs_folder, package.module_name, pages)
+        folders.append(docs / family.docs_folder / package.module_name)
     return Written(service, len(stubs) + len(pages), tuple(folders))
 
 
-def index_docs(data: BotocoreData, docs: Path) -> None:
-    """Rewrite docs/index.md from the service folders present, so generating one more service adds it."""
+def index_docs(data: BotocoreData, docs: Path, family: Family = BOTO3) -> None:
+    """Rewrite the family's index.md from its service folders present, so generating one more service adds it."""
+    root = docs / family.docs_folder
     folders = {
         folder.name: {page.name for page in folder.glob("*.md")}
-        for folder in docs.glob("types_boto3_*")
+        for folder in root.glob(f"{family.module_prefix}*")
         if (folder / "index.md").is_file()
     }
-    write_file(docs / "index.md", render_site_index(site_services(folders, data.service_names())))
+    write_file(root / "index.md", render_site_index(site_services(folders, data.service_names(), family), family))

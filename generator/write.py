@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .errors import OutputError
+from .ir.family import FAMILIES
 
 # what write_tree and write_file leave beside their targets while they work (the pid is absent in names
 # made before it was added)
-_LEFTOVER = re.compile(r"^\.(?:types-boto3-[\w-]+|types_boto3_\w+|index\.md)\.(?:(?P<pid>\d+)\.)?(?:\w+\.tmp|old)$")
+_PACKAGES = "|".join(rf"{re.escape(family.prefix)}-[\w-]+|{family.module_prefix}\w+" for family in FAMILIES.values())
+_LEFTOVER = re.compile(rf"^\.(?:{_PACKAGES}|index\.md)\.(?:(?P<pid>\d+)\.)?(?:\w+\.tmp|old)$")
 # the signals that stop a run; held back while a package is swapped, so it is never half moved
 _STOPPING = frozenset({signal.SIGINT, signal.SIGTERM})
 

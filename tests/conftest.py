@@ -16,11 +16,14 @@ import tomllib
 from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import pytest
 
 from cleanenv.envs import CleanVenvs
+
+if TYPE_CHECKING:
+    from families import AioEnv, Generation
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "output"
@@ -81,6 +84,12 @@ def constraints(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("constraints") / "constraints.txt"
     path.write_text("".join(f"{name}=={version}\n" for name, version in sorted(pins.items())))
     return path
+
+
+def site_packages(python: str) -> Path:
+    """The folder `python`'s pure-Python packages are installed into."""
+    script = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(subprocess.run([python, "-c", script], capture_output=True, text=True, check=True).stdout.strip())
 
 
 def pip_env(constraints: Path) -> dict[str, str]:
@@ -310,7 +319,11 @@ def marked_lines(path: Path) -> dict[int, tuple[set[str], set[str]]]:
 
 
 def assert_exactly_marked_lines_flagged(
-    checkers: TypeCheckers, bad_files: dict[Path, int], stubs: Path, scratch: Path
+    checkers: TypeCheckers,
+    bad_files: dict[Path, int],
+    stubs: Optional[Path],
+    scratch: Path,
+    python: str = sys.executable,
 ) -> None:
     """With the ignore comments stripped, each checker reports exactly the marked lines, with their codes.
 
@@ -330,8 +343,8 @@ def assert_exactly_marked_lines_flagged(
         copy.write_text("\n".join(_IGNORES.sub("", line) for line in path.read_text().splitlines()) + "\n")
         assert "ignore[" not in copy.read_text()
         stripped.append(str(copy))
-    assert _by_file_and_line(checkers.mypy(stripped, stubs=stubs)) == expected_mypy
-    assert _by_file_and_line(checkers.pyright(stripped, stubs=stubs)) == expected_pyright
+    assert _by_file_and_line(checkers.mypy(stripped, stubs=stubs, python=python)) == expected_mypy
+    assert _by_file_and_line(checkers.pyright(stripped, stubs=stubs, python=python)) == expected_pyright
 
 
 def _by_file_and_line(diagnostics: Sequence[Diagnostic]) -> dict[tuple[str, int], set[str]]:
@@ -339,3 +352,46 @@ def _by_file_and_line(diagnostics: Sequence[Diagnostic]) -> dict[tuple[str, int]
     for diagnostic in diagnostics:
         lines.setdefault((Path(diagnostic.path).name, diagnostic.line), set()).add(diagnostic.code)
     return lines
+
+
+@pytest.fixture(scope="session")
+def aiobotocore_env(tmp_path_factory: pytest.TempPathFactory, constraints: Path) -> "AioEnv":
+    """One virtualenv per session with aiobotocore 3.10.0 and boto-typegen[aiobotocore] (tests/families.py)."""
+    from families import aio_constraints, make_aio_env
+
+    root = tmp_path_factory.mktemp("aiobotocore")
+    env = pip_env(aio_constraints(constraints, root))
+    return make_aio_env(root / "venv", env)
+
+
+@pytest.fixture(scope="session")
+def aiobotocore_every_service(tmp_path_factory: pytest.TempPathFactory, aiobotocore_env: "AioEnv") -> "Generation":
+    """`generate --all --flavor types-aiobotocore --no-docs` once per session, in the aiobotocore environment."""
+    from families import timed_generation
+
+    from generator.ir.family import AIOBOTOCORE
+
+    root = tmp_path_factory.mktemp("aio-every-service")
+    listing = aiobotocore_env.cli("list", cwd=root)
+    assert listing.returncode == 0, listing.stderr
+    started = time.monotonic()
+    run = aiobotocore_env.cli(
+        "generate", "--all", "--flavor", AIOBOTOCORE.prefix, "--jobs", "2", "--no-docs", "--output", "output", cwd=root
+    )
+    return timed_generation(AIOBOTOCORE, listing.stdout.split(), run, root / "output", started)
+
+
+@pytest.fixture(scope="session")
+def mypy_boto3_every_service(tmp_path_factory: pytest.TempPathFactory) -> "Generation":
+    """`generate --all --flavor mypy-boto3 --no-docs` once per session."""
+    from families import timed_generation
+
+    from generator.ir.family import MYPY_BOTO3
+    from generator.parse.source import BotocoreData
+
+    root = tmp_path_factory.mktemp("mypy-boto3-every-service")
+    started = time.monotonic()
+    run = run_cli(
+        "generate", "--all", "--flavor", MYPY_BOTO3.prefix, "--jobs", "2", "--no-docs", "--output", "output", cwd=root
+    )
+    return timed_generation(MYPY_BOTO3, BotocoreData().service_names(), run, root / "output", started)

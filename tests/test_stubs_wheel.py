@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BOTOCORE_PIN, MODULE, PACKAGE_DIR, USAGE, TypeCheckers, pip_env, pinned_test_extra
+from conftest import BOTOCORE_PIN, MODULE, PACKAGE_DIR, USAGE, TypeCheckers, pip_env, pinned_test_extra, site_packages
 
 MODULES = ("__init__", "client", "literals", "type_defs")
 # each stub with the run-time module beside it, which `import types_boto3_sagemaker_edge.client` loads
@@ -96,12 +96,7 @@ def test_wheel_installs_and_type_checks_in_a_fresh_virtualenv(
         env=pip_env(constraints),
     )
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
-    site = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    site = site_packages(python)
     assert (Path(site) / MODULE / "client.pyi").is_file()
     assert (Path(site) / "boto3-stubs" / "__init__.pyi").is_file()
     pins = pinned_test_extra()

@@ -65,6 +65,7 @@ class Method:
     request: Optional[TypedDictDef] = None
     overload: bool = False
     override: Override = Override.NONE
+    awaitable: bool = False  # a call gives a coroutine to await (aiobotocore's operations)
 
     def imports(self) -> Iterator[Import]:
         if self.overload:

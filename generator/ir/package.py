@@ -11,7 +11,7 @@ from .defs import LiteralDef, TypeDef
 from .family import BOTO3, Family
 from .members import Method
 from .resources import ServiceResourceDef
-from .types import DefRef, Import, Module, TypeExpr
+from .types import DefRef, External, Import, Module, TypeExpr
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,10 @@ class ClientDef:
     methods: tuple[Method, ...]
     exceptions: tuple[str, ...]
     doc_url: str
+    base: External = External("botocore.client", "BaseClient")
 
     def imports(self) -> Iterator[Import]:
-        yield Import("botocore.client", "BaseClient")
+        yield from self.base.imports()
         yield Import("botocore.client", "ClientMeta")
         yield Import("botocore.exceptions", "ClientError", "BotocoreClientError")
         for method in self.methods:
@@ -128,6 +129,7 @@ class ServicePackage:
     resource: Optional[ServiceResourceDef] = None
     post: Optional[int] = None  # a .postN rebuild of the same botocore version
     family: Family = BOTO3
+    library_version: Optional[str] = None  # the family's `versioned_by` library's, when that is not botocore
 
     @property
     def absent_modules(self) -> frozenset[str]:
@@ -150,7 +152,7 @@ class ServicePackage:
     @property
     def version(self) -> str:
         """The distribution's version."""
-        return self.family.version(self.botocore_version, self.post)
+        return self.family.version(self.library_version or self.botocore_version, self.post)
 
     @property
     def type_defs_module(self) -> ModuleDef:

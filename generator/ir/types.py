@@ -30,6 +30,10 @@ NOT_SUBSCRIPTABLE_AT_RUN_TIME = frozenset(
         ("botocore.eventstream", "EventStream"),
         ("botocore.waiter", "Waiter"),
         ("boto3.resources.collection", "ResourceCollection"),
+        ("aiobotocore.paginate", "AioPaginator"),
+        ("aiobotocore.paginate", "AioPageIterator"),
+        ("aiobotocore.eventstream", "AioEventStream"),
+        ("aiobotocore.waiter", "AIOWaiter"),
     }
 )
 

@@ -26,7 +26,8 @@ class Line:
     is_def: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        self.is_def = bool(self.tokens) and self.tokens[0].value == "def"
+        starts = [token.value for token in self.tokens[:2]]
+        self.is_def = starts[:1] == ["def"] or starts == ["async", "def"]
 
     @property
     def text(self) -> str:

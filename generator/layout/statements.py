@@ -188,7 +188,8 @@ def _gather(physical: list[str], start: int) -> tuple[int, list[Token]]:
 def _statement(
     lines: list[str], tokens: list[Token], depth: int, is_pyi: bool
 ) -> tuple[list[str], Statement]:
-    first = tokens[0].value
+    # `async def` lays out as a def does
+    first = "def" if _is_async_def(tokens) else tokens[0].value
     opens_block = tokens[-1].value == ":"
     stub = len(tokens) > 2 and tokens[-1].value == "..." and tokens[-2].value == ":"
     statement = Statement(
@@ -219,6 +220,8 @@ def _with_optional_parentheses(tokens: list[Token]) -> list[Token]:
     """Black's invisible parentheses: around an assigned value, an annotation, imported names."""
     first = tokens[0]
     depth = _depths(tokens)
+    if _is_async_def(tokens):
+        return _with_return_parentheses(tokens, depth)
     if first.value == "from":
         at = next((i for i, token in enumerate(tokens) if token.value == "import" and depth[i] == 0), None)
         if at is None or at + 1 >= len(tokens):
@@ -252,6 +255,10 @@ def _with_optional_parentheses(tokens: list[Token]) -> list[Token]:
         value[0].invisible = value[-1].invisible = True  # redundant parentheses: black hides them
         return tokens
     return [*tokens[:2], invisible("("), *value, invisible(")")]
+
+
+def _is_async_def(tokens: list[Token]) -> bool:
+    return len(tokens) > 1 and tokens[0].value == "async" and tokens[1].value == "def"
 
 
 def _with_return_parentheses(tokens: list[Token], depth: list[int]) -> list[Token]:

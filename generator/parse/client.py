@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from botocore import xform_name
@@ -11,7 +11,22 @@ from ..ir import fixed
 from ..ir.defs import TypeDef
 from ..ir.members import Method, Override, Parameter, unpacked
 from ..ir.package import ClassDef, ClientDef
-from ..ir.types import ANY, BOOL, INT, NONE, STR, LiteralValues, TypeExpr, map_of
+from ..ir.types import (
+    ANY,
+    BOOL,
+    INT,
+    NONE,
+    STR,
+    Builtin,
+    DefRef,
+    External,
+    LiteralValues,
+    Module,
+    Subscript,
+    TypeExpr,
+    map_of,
+    union,
+)
 from .handlers import removed_operations
 from .shape_traits import deprecation_note
 from .shapes import ShapeConverter
@@ -27,7 +42,6 @@ class ClientExtras:
 
     methods: tuple[Method, ...] = ()
     definitions: tuple[TypeDef, ...] = ()
-    dependencies: tuple[str, ...] = ()  # stub packages its types come from
     # request members (by name, string in the model) that botocore's handlers take in a richer form
     input_members: tuple[tuple[str, TypeExpr], ...] = ()
 
@@ -54,6 +68,7 @@ def build_client(
 ) -> ClientDef:
     service = source.name
     removed = removed_operations(source.model)
+    awaitable = shapes.family.asynchronous  # aiobotocore: every call that sends a request is awaited
     methods = [
         Method(
             "can_paginate",
@@ -73,6 +88,7 @@ def build_client(
             STR,
             "Generate a presigned url given a client, its method, and arguments.",
             method_doc_url(service, "generate_presigned_url"),
+            awaitable=awaitable,
         ),
         Method(
             "close",
@@ -80,7 +96,11 @@ def build_client(
             NONE,
             "Closes underlying endpoint connections.",
             method_doc_url(service, "close"),
+            # aiobotocore's is a coroutine function where botocore's BaseClient has a plain one
+            override=Override.NARROWS_KWARGS if awaitable else Override.NONE,
+            awaitable=awaitable,
         ),
+        *(_context_methods(service, f"{source.class_prefix}Client") if awaitable else ()),
     ]
     for operation_name in sorted(source.model.operation_names, key=xform_name):
         if operation_name in removed:
@@ -100,9 +120,10 @@ def build_client(
                 method_doc_url(service, name),
                 operation_name,
                 types.request,
+                awaitable=awaitable,
             )
         )
-    methods.extend(extras.methods)
+    methods.extend(replace(method, awaitable=awaitable) for method in extras.methods)
     methods.extend(
         _accessors(service, "get_paginator", "operation_name", paginators, "Create a paginator for an operation.")
     )
@@ -115,6 +136,28 @@ def build_client(
         tuple(methods),
         tuple(sorted({"ClientError", *errors})),
         service_doc_url(service),
+        shapes.family.external("botocore.client", "BaseClient"),
+    )
+
+
+def _context_methods(service: str, client: str) -> tuple[Method, ...]:
+    """aiobotocore's client is an async context manager: `async with session.create_client(...) as client`."""
+    url = service_doc_url(service)
+    exception = union(Builtin("BaseException"), NONE)
+    return (
+        Method("__aenter__", (), DefRef(client, Module.CLIENT), "Open the client's connections.", url, awaitable=True),
+        Method(
+            "__aexit__",
+            (
+                Parameter("exc_type", union(Subscript(Builtin("type"), (Builtin("BaseException"),)), NONE)),
+                Parameter("exc_val", exception),
+                Parameter("tb", union(External("types", "TracebackType"), NONE)),
+            ),
+            NONE,
+            "Close the client's connections.",
+            url,
+            awaitable=True,
+        ),
     )
 
 

@@ -113,7 +113,6 @@ def s3_methods(service: str) -> ClientExtras:
     return ClientExtras(
         methods,
         (COPY_SOURCE, COPY_SOURCE_OR_STR, FILEOBJ),
-        dependencies=("types-boto3",),  # boto3.s3.transfer's TransferConfig is typed by types-boto3
         input_members=(
             ("CopySource", COPY_SOURCE_OR_STR.ref),
             ("CopySourceSSECustomerKey", sse_key),
@@ -163,8 +162,18 @@ def dsql_methods(service: str) -> ClientExtras:
     )
 
 
-def client_extras(service: str, build: Optional[Callable[[str], ClientExtras]]) -> ClientExtras:
-    """What `build` (a row of quirks.py, None for most services) adds, with the requests of its methods."""
+# what boto3.s3.inject adds to boto3's S3 client; clients made by botocore alone (aiobotocore's) lack them
+TRANSFER_METHODS = frozenset({"copy", "download_file", "download_fileobj", "upload_file", "upload_fileobj"})
+
+
+def client_extras(
+    service: str, build: Optional[Callable[[str], ClientExtras]], transfer_methods: bool = True
+) -> ClientExtras:
+    """What `build` (a row of quirks.py, None for most services) adds, with the requests of its methods;
+    boto3's transfer methods only where the family's library has them."""
     extras = build(service) if build else ClientExtras()
+    if not transfer_methods:
+        kept = tuple(method for method in extras.methods if method.name not in TRANSFER_METHODS)
+        extras = dataclasses.replace(extras, methods=kept)
     requests = tuple(request for method in extras.methods if (request := injected_request("Client", method)))
     return dataclasses.replace(extras, definitions=(*extras.definitions, *requests))

@@ -6,11 +6,12 @@ from typing import Iterable, Sequence
 
 from ..ir import fixed
 from ..ir.defs import AliasDef, LiteralDef, TypeDef
+from ..ir.family import BOTO3, Family
 from ..ir.order import dependency_order
 from ..ir.package import ClassDef, ServicePackage
 from .aliases import parameter_aliases
 from .client import build_client, service_doc_url
-from .injected import client_extras
+from .injected import TRANSFER_METHODS, client_extras
 from .handlers import filled_keys
 from .paginators import build_paginators
 from .published_extras import Extra, published_extras
@@ -19,19 +20,20 @@ from .resources import build_resource, resource_service_names
 from .result_keys import left_out_keys
 from .shapes import BotocoreKeys, ShapeConverter
 from .source import ServiceSource
+from .versions import library_version
 from .waiters import build_waiters
 
 
-def build_package(source: ServiceSource) -> ServicePackage:
-    extras = client_extras(source.name, client_methods(source.name))
+def build_package(source: ServiceSource, family: Family = BOTO3) -> ServicePackage:
+    extras = client_extras(source.name, client_methods(source.name), family.transfer_methods)
     keys = BotocoreKeys(
         parameter_aliases(source.model), left_out_keys(source.model, source.paginators), filled_keys(source.model)
     )
-    shapes = ShapeConverter(source.model, dict(extras.input_members), keys)
+    shapes = ShapeConverter(source.model, dict(extras.input_members), keys, family)
     paginators = build_paginators(source, shapes)
     waiters = build_waiters(source, shapes)
     client = build_client(source, shapes, paginators, waiters, extras)
-    resource, resource_requests = build_resource(source, shapes)
+    resource, resource_requests = build_resource(source, shapes) if family.resources else (None, [])
     accessors = [method for item in paginators + waiters for method in item.methods]
     methods = [*client.methods, *accessors]
     definitions: list[TypeDef] = [fixed.RESPONSE_METADATA, *shapes.definitions(), *extras.definitions]
@@ -52,6 +54,7 @@ def build_package(source: ServiceSource) -> ServicePackage:
     if waiters:
         definitions.append(fixed.WAITER_CONFIG)
     prefix = source.class_prefix
+    transferring = any(method.name in TRANSFER_METHODS for method in extras.methods)
     literals = [
         *shapes.literals(),
         LiteralDef(f"{prefix}ServiceName", (source.name,)),
@@ -74,8 +77,11 @@ def build_package(source: ServiceSource) -> ServicePackage:
         paginators=paginators,
         waiters=waiters,
         resource=resource,
-        # service_resource.pyi builds on boto3.resources, which types-boto3 types
-        dependencies=tuple(sorted({*extras.dependencies, *(("types-boto3",) if resource else ())})),
+        # service_resource.pyi builds on boto3.resources, and the transfer methods on boto3.s3.transfer,
+        # which the family's companion package (types-boto3, boto3-stubs) types
+        dependencies=(family.companion,) if resource or transferring else (),
+        family=family,
+        library_version=library_version(family.versioned_by),
     )
 
 

@@ -12,14 +12,11 @@ from ..ir import fixed
 from ..ir.defs import Direction, Field, TypedDictDef
 from ..ir.members import Method, Override, unpacked
 from ..ir.package import ClassDef
-from ..ir.types import External, Module, Subscript
+from ..ir.types import Module, Subscript
 from .client import reference_url
 from .paginator_names import export_paginator_names
 from .shapes import ShapeConverter
 from .source import ServiceSource
-
-_PAGINATOR = External("botocore.paginate", "Paginator")
-_PAGE_ITERATOR = External("botocore.paginate", "PageIterator")
 
 
 def build_paginators(source: ServiceSource, shapes: ShapeConverter) -> tuple[ClassDef, ...]:
@@ -56,7 +53,7 @@ def _paginator(
     paginate = Method(
         "paginate",
         (unpacked("kwargs", request.ref),),
-        Subscript(_PAGE_ITERATOR, (result,)),
+        Subscript(shapes.family.external("botocore.paginate", "PageIterator"), (result,)),
         f"Iterate over the pages of {xform_name(operation.name)}'s results.",
         url,
         operation.name,
@@ -67,7 +64,7 @@ def _paginator(
         f"{operation.name}Paginator",
         xform_name(operation.name),
         Module.PAGINATOR,
-        Subscript(_PAGINATOR, (result,)),
+        Subscript(shapes.family.external("botocore.paginate", "Paginator"), (result,)),
         (paginate,),
         f"A paginator for {xform_name(operation.name)}.",
         url,

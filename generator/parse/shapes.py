@@ -11,14 +11,13 @@ from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Sh
 
 from ..ir import fixed
 from ..ir.defs import AliasDef, Direction, Field, LiteralDef, TypedDictDef
+from ..ir.family import BOTO3, Family
 from ..ir.types import (
     ANY,
     BYTES,
     DATETIME,
     STR,
-    STREAMING_BODY,
     DefRef,
-    External,
     LiteralValues,
     Module,
     Subscript,
@@ -91,8 +90,9 @@ class ShapeConverter:
         model: ServiceModel,
         input_members: Mapping[str, TypeExpr] | None = None,
         keys: BotocoreKeys = BotocoreKeys(),
+        family: Family = BOTO3,
     ) -> None:
-        self.model = model
+        self.model, self.family = model, family  # the family picks the classes its library's results are
         # string members botocore's handlers let callers pass as something richer (S3's CopySource dict)
         self._input_members = dict(input_members or {})
         self._keys = keys
@@ -338,7 +338,8 @@ class ShapeConverter:
 
     def _member_type(self, name: str, member: Shape, direction: Direction, payload: Optional[str]) -> TypeExpr:
         if name == payload and member.type_name == "blob":
-            return STREAMING_BODY  # botocore hands a result's blob payload over as the unread HTTP body
+            # botocore hands a result's blob payload over as the unread HTTP body
+            return self.family.external("botocore.response", "StreamingBody")
         if direction is Direction.INPUT and member.type_name == "string" and name in self._input_members:
             return self._input_members[name]
         return self._type(member, direction)
@@ -362,7 +363,7 @@ class ShapeConverter:
         if shape.type_name == "blob":
             if is_input:
                 return self._alias(fixed.BLOB).ref
-            return STREAMING_BODY if is_streaming(shape) else BYTES
+            return self.family.external("botocore.response", "StreamingBody") if is_streaming(shape) else BYTES
         if shape.type_name in SCALAR_TYPES:
             return SCALAR_TYPES[shape.type_name]
         raise ValueError(f"shape {shape.name!r} has unknown type {shape.type_name!r}")
@@ -382,7 +383,7 @@ class ShapeConverter:
             return ref
         ref = DefRef(self._name(shape.name, Role.OUTPUT), Module.TYPE_DEFS)
         if shape.serialization.get("eventstream"):
-            return Subscript(External("botocore.eventstream", "EventStream"), (ref,))
+            return Subscript(self.family.external("botocore.eventstream", "EventStream"), (ref,))
         return ref
 
     def _folded_aliases(self, shape: StructureShape) -> tuple[AliasDef, AliasDef]:

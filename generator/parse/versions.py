@@ -76,3 +76,22 @@ def installation_version(data_path: Path) -> Optional[str]:
         if _VERSION.fullmatch(version):
             return version
     return None
+
+
+class MissingLibraryError(GeneratorError):
+    """A family versioned by a library (aiobotocore) that is not installed."""
+
+
+def library_version(library: str) -> Optional[str]:
+    """The installed version of the library a family's releases are numbered by; None for botocore, whose
+    version is the data's (data_version)."""
+    if library == "botocore":
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(library)
+    except PackageNotFoundError:
+        raise MissingLibraryError(
+            f"{library} is not installed; its family is generated beside it (pip install 'boto-typegen[{library}]')"
+        ) from None

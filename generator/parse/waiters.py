@@ -11,13 +11,12 @@ from ..ir import fixed
 from ..ir.defs import Direction, Field, TypedDictDef
 from ..ir.members import Method, Override, unpacked
 from ..ir.package import ClassDef
-from ..ir.types import NONE, External, Module
+from ..ir.types import NONE, Module
 from .client import reference_url
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
 
-_WAITER = External("botocore.waiter", "Waiter")
 # the published packages name a second, third... waiter on one operation XRequestWaitExtraTypeDef, ...
 _SUFFIXES = tuple("Extra" * count for count in range(8))
 
@@ -62,12 +61,13 @@ def _waiter(service: str, waiter_name: str, config: dict[str, Any], shapes: Shap
         operation.name,
         request,
         override=Override.NARROWS_KWARGS,  # botocore's takes **kwargs: Any
+        awaitable=shapes.family.asynchronous,  # aiobotocore's AIOWaiter.wait is a coroutine function
     )
     return ClassDef(
         f"{waiter_name}Waiter",
         xform_name(waiter_name),
         Module.WAITER,
-        _WAITER,
+        shapes.family.external("botocore.waiter", "Waiter"),
         (wait,),
         summary,
         url,

@@ -66,6 +66,7 @@ def build(release: Release, keep_going: bool = False, progress: bool = False) ->
         force=release.force,
         post=release.post,
         botocore_version=release.botocore_version,
+        family=release.family,
     )
     run = run_services(job, release.services, release.jobs, progress=progress, keep_going=keep_going)
     built = Built(run.outcomes)

@@ -56,6 +56,7 @@ class MethodLines:
     """One method as a class body writes it; `comment` sits on the `def` line, "" for none."""
 
     name: str
+    keyword: str  # def, async def
     decorators: tuple[str, ...]  # each after its `@`, with its checker comment
     comment: str
     signature: str
@@ -85,6 +86,7 @@ class MemberText:
             comment = _pyright(method.override) if last else ""
         return MethodLines(
             method.name,
+            "async def" if method.awaitable else "def",
             decorators,
             comment,
             signature(method),

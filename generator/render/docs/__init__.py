@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ...ir.family import Family
 from ...ir.package import ServicePackage
 from ..environment import environment, render_tree
 from .pages import SiteService
@@ -17,5 +18,5 @@ def render_docs(package: ServicePackage) -> dict[str, str]:
     return {f"{package.module_name}/{path}": text for path, text in files.items()}
 
 
-def render_site_index(services: Sequence[SiteService]) -> str:
-    return environment().get_template("docs/index.md.jinja").render(services=services)
+def render_site_index(services: Sequence[SiteService], family: Family) -> str:
+    return environment().get_template("docs/index.md.jinja").render(services=services, family=family)

@@ -7,6 +7,8 @@ from ...ir.members import Method, ParameterKind
 from ...ir.package import ServicePackage
 from ...ir.types import NONE, STR, quote
 from ..members import parameter_texts
+from typing import Sequence
+
 from .code import CodeBlock, MethodSection, Returns, links
 from .examples import Example, ExampleValues, call_lines, is_identifier
 
@@ -29,14 +31,36 @@ class MethodDocs:
     @property
     def client_lines(self) -> tuple[str, ...]:
         """Creating the client with an explicit annotation."""
-        package = self.package
+        return self.client_code((), ())
+
+    def client_code(
+        self, imports: Sequence[str], body: Sequence[str], before: Sequence[str] = (), arguments: str = ""
+    ) -> tuple[str, ...]:
+        """`imports` after the client class's, `before` the client is created (with `arguments`) and
+        annotated, then `body` using it: inside `async with`, in a coroutine, for an asyncio family."""
+        package, client = self.package, self.package.client.name
+        created = ", ".join(item for item in (quote(package.service_name), arguments) if item)
+        own = f"from {package.module_name} import {client}"
+        if not package.family.asynchronous:
+            made = f"client: {client} = boto3.client({created})"
+            return ("import boto3", "", own, *imports, "", *before, made, *body)
         return (
-            "import boto3",
+            "from aiobotocore.session import get_session",
             "",
-            f"from {package.module_name} import {package.client.name}",
+            own,
+            *imports,
             "",
-            f"client: {package.client.name} = boto3.client({quote(package.service_name)})",
+            "",
+            "async def main() -> None:",
+            *(f"    {line}" for line in before),
+            f"    async with get_session().create_client({created}) as opened:",
+            f"        client: {client} = opened",
+            *(f"        {line}" if line else "" for line in body),
         )
+
+    def awaited(self, method: Method) -> str:
+        """What a call of `method` is preceded by: `await ` where it returns a coroutine."""
+        return "await " if method.awaitable else ""
 
     def method_section(self, overloads: list[Method], receiver: str) -> MethodSection:
         block = CodeBlock()
@@ -47,8 +71,8 @@ class MethodDocs:
                 block.add("@overload")
             _signature_lines(block, method)
         method = overloads[0]
-        head = f"{receiver}." if method.return_type == NONE else f"result = {receiver}."
-        example = call_lines(head + method.name, self.arguments(method))
+        head = "" if method.return_type == NONE else "result = "
+        example = call_lines(f"{head}{self.awaited(method)}{receiver}.{method.name}", self.arguments(method))
         returned = {item.return_type.render(): item.return_type for item in overloads}
         found = {link.name: link for expr in returned.values() for link in links(expr)}
         returns = Returns(" | ".join(returned), tuple(found.values()))
@@ -78,7 +102,7 @@ class MethodDocs:
 
 def _signature_lines(block: CodeBlock, method: Method) -> None:
     """`def name(self, *, Key: type, ...) -> result: ...`, required keys first, each type annotated."""
-    block.add(f"def {method.name}(").add("    self,")
+    block.add(f"{'async def' if method.awaitable else 'def'} {method.name}(").add("    self,")
     if method.request is not None and all(is_identifier(f.name) for f in method.request.fields):
         block.add("    *,")
         for item in method.request.fields:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ...ir.family import BOTO3
+from ...ir.family import Family
 
 # the page of each optional module, skipped (like the module's stub) when a service lacks it
 OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resource": "service_resource"}
@@ -37,21 +37,17 @@ class SiteService:
     name: str
     module: str
     pages: tuple[Page, ...]
-
-    @property
-    def pypi_name(self) -> str:
-        return BOTO3.distribution(self.name)
+    pypi_name: str
 
 
-def site_services(folders: dict[str, set[str]], service_names: Iterable[str]) -> tuple[SiteService, ...]:
-    """The services whose folders (module name -> page files) are in the docs folder, by service name."""
-    by_module = {"types_boto3_" + name.replace("-", "_"): name for name in service_names}
-    found = [
-        SiteService(
-            by_module.get(module, module.removeprefix("types_boto3_").replace("_", "-")),
-            module,
-            tuple(page for page in PAGES if page.file in files),
-        )
-        for module, files in folders.items()
-    ]
+def site_services(
+    folders: dict[str, set[str]], service_names: Iterable[str], family: Family
+) -> tuple[SiteService, ...]:
+    """The services whose folders (module name -> page files) are in the family's docs folder, by service name."""
+    by_module = {family.module(name): name for name in service_names}
+    found = []
+    for module, files in folders.items():
+        name = by_module.get(module, family.service_of(module))
+        pages = tuple(page for page in PAGES if page.file in files)
+        found.append(SiteService(name, module, pages, family.distribution(name)))
     return tuple(sorted(found, key=lambda service: service.name))

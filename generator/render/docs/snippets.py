@@ -39,6 +39,8 @@ def _snippets(view: MethodDocs, resource_tour: tuple[str, ...]) -> Iterator[Snip
     )
     if requests:
         yield _request_snippet(view, requests[0])
+    if view.package.paginators:
+        yield _pages_snippet(view)
     yield _region_snippet(view)
     yield _error_snippet(view, calls[0] if calls else None)
     if resource_tour:
@@ -56,18 +58,14 @@ def _call_order(view: MethodDocs, method: Method) -> tuple[int, int, str]:
 
 
 def _imports(view: MethodDocs, module: str, name: str) -> tuple[str, ...]:
-    """`import boto3`, the client class and `name` from one of the package's modules."""
-    return (*view.client_lines[:3], f"from {view.package.module_name}.{module} import {name}", "")
+    """`name` from one of the package's modules, after the client class."""
+    return (f"from {view.package.module_name}.{module} import {name}",)
 
 
 def _call_snippet(view: MethodDocs, method: Method) -> Snippet:
     result = method.return_type.render()
-    code = (
-        *_imports(view, "type_defs", result),
-        view.client_lines[-1],
-        "",
-        *call_lines(f"result: {result} = client.{method.name}", view.arguments(method)),
-    )
+    call = call_lines(f"result: {result} = {view.awaited(method)}client.{method.name}", view.arguments(method))
+    code = view.client_code(_imports(view, "type_defs", result), ("", *call))
     text = f"`client.{method.name}` with its required arguments; it returns `{result}`."
     return Snippet(f"Call {method.name}", text, code)
 
@@ -76,38 +74,50 @@ def _request_snippet(view: MethodDocs, method: Method) -> Snippet:
     request = method.request
     assert request is not None
     kwargs = view.values.for_typed_dict(request, 1)
-    code = (
-        *_imports(view, "type_defs", request.name),
-        view.client_lines[-1],
-        "",
-        *kwargs.lines(f"kwargs: {request.name} = "),
-        f"client.{method.name}(**kwargs)",
+    code = view.client_code(
+        _imports(view, "type_defs", request.name),
+        ("", *kwargs.lines(f"kwargs: {request.name} = "), f"{view.awaited(method)}client.{method.name}(**kwargs)"),
     )
     text = f"Build the arguments of `{method.name}` as a `{request.name}`, checked before the call."
     return Snippet("Arguments as a TypedDict", text, code)
 
 
+def _pages_snippet(view: MethodDocs) -> Snippet:
+    paginator = view.package.paginators[0]
+    (paginate,) = paginator.methods
+    loop = "async for" if view.package.family.asynchronous else "for"
+    head = f"{loop} page in client.get_paginator({quote(paginator.key)}).paginate"
+    *lines, last = call_lines(head, view.arguments(paginate))
+    code = view.client_code((), ("", *lines, f"{last}:", "    print(page)"))
+    text = f"`{loop}` over the pages of `{paginator.key}`, each typed as its result."
+    return Snippet("Pages of a paginator", text, code)
+
+
 def _region_snippet(view: MethodDocs) -> Snippet:
-    package = view.package
     region = view.values.for_type(DefRef("RegionName", Module.LITERALS), "us-east-1").inline
-    code = (
-        *_imports(view, "literals", "RegionName"),
-        f"region: RegionName = {region}",
-        f"client: {package.client.name} = boto3.client({quote(package.service_name)}, region_name=region)",
+    code = view.client_code(
+        _imports(view, "literals", "RegionName"), (), (f"region: RegionName = {region}",), "region_name=region"
     )
     text = "`RegionName` holds the regions botocore knows for this service."
     return Snippet("Regions as a Literal", text, code)
 
 
 def _error_snippet(view: MethodDocs, method: Optional[Method]) -> Snippet:
-    call = call_lines(f"client.{method.name}", view.arguments(method)) if method else ["client.close()"]
-    code = (
-        *view.client_lines,
-        "",
-        "try:",
-        *("    " + line for line in call),
-        f"except client.exceptions.{view.example_exception} as error:",
-        '    print(error.response["Error"]["Message"])',
+    closing = view.package.family.asynchronous
+    call = (
+        call_lines(f"{view.awaited(method)}client.{method.name}", view.arguments(method))
+        if method
+        else [f"{'await ' if closing else ''}client.close()"]
+    )
+    code = view.client_code(
+        (),
+        (
+            "",
+            "try:",
+            *("    " + line for line in call),
+            f"except client.exceptions.{view.example_exception} as error:",
+            '    print(error.response["Error"]["Message"])',
+        ),
     )
     text = "`client.exceptions` has one class per modeled error, each a botocore `ClientError`."
     return Snippet("Handling errors", text, code)

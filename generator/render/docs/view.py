@@ -146,12 +146,9 @@ class DocsView(MethodDocs):
 
     def _class(self, item: ClassDef, variable: str) -> ClassSection:
         accessor = f"client.{_ACCESSORS[item.module]}({quote(item.key)})"
-        example = (
-            *self.client_lines[:3],
-            f"from {self.package.module_name}.{item.module.value} import {item.name}",
-            "",
-            self.client_lines[-1],
-            f"{variable}: {item.name} = {accessor}",
+        example = self.client_code(
+            (f"from {self.package.module_name}.{item.module.value} import {item.name}",),
+            (f"{variable}: {item.name} = {accessor}",),
         )
         methods = self._methods(item.methods, variable)
         return ClassSection(item.name, markdown_text(item.summary), item.doc_url, example, methods)
