@@ -151,11 +151,28 @@ def test_text_summary_matches_json_counts(generations: tuple[Path, Path]) -> Non
     document = json.loads(run_cli("diff", str(old), str(new), "--json", cwd=old.parent).stdout)
     text = run_cli("diff", str(old), str(new), cwd=old.parent)
     assert text.returncode == 1
-    counted = sum(1 for s in document["services"] for c in s["changes"] if c["verdict"] == "breaking")
+    changes = [c for s in document["services"] for c in s["changes"]] + document["shared"]
+    counted = sum(1 for c in changes if c["verdict"] == "breaking")
     services = sum(1 for s in document["services"] if any(c["verdict"] == "breaking" for c in s["changes"]))
-    compatible = sum(1 for s in document["services"] for c in s["changes"] if c["verdict"] == "compatible")
+    compatible = sum(1 for c in changes if c["verdict"] == "compatible")
     assert counted == document["summary"]["breaking"] > 0
-    assert text.stdout.splitlines()[-1] == f"{counted} breaking changes in {services} services, {compatible} compatible"
+    shared = " and in every package's service names" if any(c["verdict"] == "breaking" for c in document["shared"]) else ""
+    summary = f"{counted} breaking changes in {services} services{shared}, {compatible} compatible"
+    assert text.stdout.splitlines()[-1] == summary
+
+
+def test_the_service_names_every_package_lists_are_one_change(generations: tuple[Path, Path]) -> None:
+    """ServiceName lists every service botocore knows: a service botocore added or dropped is one change of
+    the release, with its verdict (a value gone breaks `boto3.client("opsworks")`), not one per package."""
+    old, new = generations
+    document = json.loads(run_cli("diff", str(old), str(new), "--json", cwd=old.parent).stdout)
+    shared = {(c["name"], c["kind"], c["verdict"]): c["detail"] for c in document["shared"]}
+    assert "'opsworks'" in shared[("literals.ServiceName", "literal-values-removed", "breaking")]  # gone in 1.44
+    assert "'abuse-signal'" in shared[("literals.ServiceName", "literal-values-added", "compatible")]  # new in 1.44
+    per_service = [c for s in document["services"] for c in s["changes"] if c["name"] == "literals.ServiceName"]
+    assert per_service == []
+    text = run_cli("diff", str(old), str(new), cwd=old.parent).stdout
+    assert text.startswith("every package (the services botocore knows): 1 breaking, 1 compatible\n")
 
 
 def test_identical_trees_exit_0(generations: tuple[Path, Path]) -> None:

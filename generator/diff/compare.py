@@ -36,7 +36,13 @@ from .facts import (
 B, C = Verdict.BREAKING, Verdict.COMPATIBLE
 
 
+# literals every package writes alike from botocore's list of services: facts of a release, not of a service
+SHARED = frozenset({Name("literals", "ServiceName"), Name("literals", "ResourceServiceName")})
+
+
 def compare_generations(old: dict[str, PackageFiles], new: dict[str, PackageFiles], jobs: int = 1) -> Report:
+    """Each service's changes; those of the names every package shares (SHARED) once, from the first service
+    on both sides, and not again under each service (a package added or gone still lists them)."""
     services = sorted(set(old) | set(new))
     pairs = [(old.get(service), new.get(service)) for service in services]
     if jobs > 1 and len(pairs) > 1:
@@ -50,14 +56,21 @@ def compare_generations(old: dict[str, PackageFiles], new: dict[str, PackageFile
     for service, (before, after), changes in zip(services, pairs, found):
         versions = (before.version if before else "", after.version if after else "")
         report.append(ServiceChanges(service, *versions, changes=changes))
-    return Report(report)
+    both = [(before, after) for before, after in pairs if before is not None and after is not None]
+    shared = sorted(compare_packages(*both[0], names=lambda name: name in SHARED)) if both else []
+    return Report(report, shared)
 
 
 def _compare_pair(pair: tuple[Optional[PackageFiles], Optional[PackageFiles]]) -> list[Change]:
-    return sorted(compare_packages(*pair))
+    old, new = pair
+    if old is None or new is None:
+        return sorted(compare_packages(old, new))
+    return sorted(compare_packages(old, new, names=lambda name: name not in SHARED))
 
 
-def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -> Iterator[Change]:
+def compare_packages(
+    old: Optional[PackageFiles], new: Optional[PackageFiles], names: Callable[[Name], bool] = lambda name: True
+) -> Iterator[Change]:
     """The changes of the modules whose text differs (a module the same on both sides has the same facts)."""
     modules = set(old.texts if old else ()) | set(new.texts if new else ())
     changed = [
@@ -72,11 +85,13 @@ def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -
     before: dict[Name, Definition] = {}
     after: dict[Name, Definition] = {}
     for module in changed:
-        names = _changed_names(old, new, module) if old is not None and new is not None else None
+        changed_names = _changed_names(old, new, module) if old is not None and new is not None else None
         if old is not None and module in old.texts:
-            before.update(old.definitions(module) if names is None else old.named(module, names))
+            before.update(old.definitions(module) if changed_names is None else old.named(module, changed_names))
         if new is not None and module in new.texts:
-            after.update(new.definitions(module) if names is None else new.named(module, names))
+            after.update(new.definitions(module) if changed_names is None else new.named(module, changed_names))
+    before = {name: definition for name, definition in before.items() if names(name)}
+    after = {name: definition for name, definition in after.items() if names(name)}
     kept = [name for name in set(before) & set(after) if before[name] != after[name]]
     directions = _Directions(old, new, [name for name in kept if not isinstance(after[name], ClassFact)])
     pair = _Pair(old, new) if old is not None and new is not None else None

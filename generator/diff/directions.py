@@ -141,7 +141,7 @@ class Uses:
     def _add(self, text: bytes, wanted: Optional[set[bytes]], read: Callable[[], _Read]) -> None:
         unit = len(self._units)
         self._units.append(read)
-        mentioned = set(_IDENTIFIER.findall(text))
+        mentioned = _mentioned(text)
         for identifier in mentioned if wanted is None else mentioned & wanted:
             self._by_identifier.setdefault(identifier, []).append(unit)
 
@@ -182,6 +182,19 @@ class Uses:
                         referrers.add(name)
             self._referrers[identifier] = (direction, frozenset(referrers))
         return self._referrers[identifier]
+
+
+# a text's identifiers, by the text: the two sides of a package share most statements
+_MENTIONED: dict[bytes, frozenset[bytes]] = {}
+
+
+def _mentioned(text: bytes) -> frozenset[bytes]:
+    found = _MENTIONED.get(text)
+    if found is None:
+        if len(_MENTIONED) > 100_000:  # the sides of the packages compared before this one share little with it
+            _MENTIONED.clear()
+        found = _MENTIONED[text] = frozenset(_IDENTIFIER.findall(text))
+    return found
 
 
 def _with_uses(found: list[tuple[str, Definition]]) -> _Read:
