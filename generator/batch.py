@@ -35,11 +35,13 @@ class Job:
     force: bool = False
     post: Optional[int] = None  # the packages' .postN release number (`boto-typegen build --post N`)
     botocore_version: Optional[str] = None  # stated by the user; else read from the data (parse/versions.py)
+    keep_names_from: Optional[Path] = None  # a previous generation whose names are kept (parse/kept_names.py)
 
     @property
     def options(self) -> str:
         post = "" if self.post is None else f";post={self.post}"
-        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}"
+        kept = "" if self.keep_names_from is None else f";keep={self.keep_names_from.resolve()}"
+        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}{kept}"
 
 
 @dataclass(frozen=True)
@@ -261,7 +263,9 @@ def _generate_and_stamp(service: str) -> Outcome:
     job = worker.job
     key = worker.inputs.key(service)
     try:
-        written = generate_service(worker.data, service, job.output, job.docs, job.use_black, job.post)
+        written = generate_service(
+            worker.data, service, job.output, job.docs, job.use_black, job.post, job.keep_names_from
+        )
     except GeneratorError as error:
         worker.stamps.forget(service)
         return Outcome(service, error=str(error))

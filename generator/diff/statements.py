@@ -50,4 +50,5 @@ def _joined(chunks: list[bytes]) -> list[bytes]:
 
 def may_define(statement: bytes) -> bool:
     """False for a statement that cannot define a public name outside the package root."""
-    return _NO_DEFINITION.match(statement) is None
+    # a string (a definition's docstring below it) defines nothing either
+    return _NO_DEFINITION.match(statement) is None and statement[:1] not in (b'"', b"'")
