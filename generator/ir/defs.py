@@ -65,7 +65,8 @@ class TypedDictDef:
         """Keys that are not identifiers, or that shadow a name the body uses, need the call form."""
         used = {name for item in self.fields for name in item.annotation.names()}
         return any(
-            not item.name.isidentifier() or keyword.iskeyword(item.name) or item.name in used for item in self.fields
+            not item.name.isidentifier() or keyword.iskeyword(item.name) or item.name in used
+            for item in self.fields
         )
 
     @property

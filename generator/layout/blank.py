@@ -112,10 +112,8 @@ class EmptyLines:
                     before = 1
             elif depth:
                 before = 1
-            elif (
-                previous_def.depth
-                and line.opens_block
-                and line.first not in ("with", "try", "for", "while", "if", "match")
+            elif previous_def.depth and line.opens_block and line.first not in (
+                "with", "try", "for", "while", "if", "match"
             ):
                 before = 1
             else:
@@ -126,7 +124,9 @@ class EmptyLines:
             return (1 if depth == 0 else (before or 1)), 0
         return before, 0
 
-    def _before_class_or_def(self, line: Statement, previous: Statement, before: int, user_had_newline: bool) -> int:
+    def _before_class_or_def(
+        self, line: Statement, previous: Statement, before: int, user_had_newline: bool
+    ) -> int:
         if previous.is_decorator:
             return 0
         if previous.depth < line.depth and (previous.is_class or previous.is_def):
@@ -150,7 +150,9 @@ class EmptyLines:
             return 0
         return newlines
 
-    def _class_or_def_newlines(self, line: Statement, previous: Statement, before: int, user_had_newline: bool) -> int:
+    def _class_or_def_newlines(
+        self, line: Statement, previous: Statement, before: int, user_had_newline: bool
+    ) -> int:
         if not self.is_pyi:
             if previous.is_stub_def and not user_had_newline:
                 return 0

@@ -185,15 +185,14 @@ def _gather(physical: list[str], start: int) -> tuple[int, list[Token]]:
     raise Unsure("unclosed bracket at the end of the file")
 
 
-def _statement(lines: list[str], tokens: list[Token], depth: int, is_pyi: bool) -> tuple[list[str], Statement]:
+def _statement(
+    lines: list[str], tokens: list[Token], depth: int, is_pyi: bool
+) -> tuple[list[str], Statement]:
     first = tokens[0].value
     opens_block = tokens[-1].value == ":"
     stub = len(tokens) > 2 and tokens[-1].value == "..." and tokens[-2].value == ":"
     statement = Statement(
-        depth,
-        0,
-        first,
-        opens_block,
+        depth, 0, first, opens_block,
         is_stub_class=first == "class" and stub,
         is_stub_def=first == "def" and stub,
     )

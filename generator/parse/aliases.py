@@ -67,7 +67,9 @@ def operation_aliases(model: ServiceModel, operation_name: str) -> dict[str, str
         context={},
     )
     return {
-        key: value.documented for key, value in params.items() if isinstance(value, _Probe) and key != value.documented
+        key: value.documented
+        for key, value in params.items()
+        if isinstance(value, _Probe) and key != value.documented
     }
 
 

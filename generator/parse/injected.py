@@ -86,7 +86,9 @@ def s3_methods(service: str) -> ClientExtras:
             (
                 bucket,
                 key,
-                Parameter("Fields", _optional(Subscript(External("collections.abc", "Mapping"), (STR, ANY))), "None"),
+                Parameter(
+                    "Fields", _optional(Subscript(External("collections.abc", "Mapping"), (STR, ANY))), "None"
+                ),
                 Parameter(
                     "Conditions",
                     _optional(

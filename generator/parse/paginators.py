@@ -37,7 +37,9 @@ def build_paginators(source: ServiceSource, shapes: ShapeConverter) -> tuple[Cla
     return tuple(paginator for _, paginator in sorted(paginators, key=lambda item: item[0]))
 
 
-def _paginator(service: str, operation: OperationModel, config: dict[str, Any], shapes: ShapeConverter) -> ClassDef:
+def _paginator(
+    service: str, operation: OperationModel, config: dict[str, Any], shapes: ShapeConverter
+) -> ClassDef:
     types = shapes.operation_types(operation)
     managed = {*_names(config.get("input_token")), *_names(config.get("limit_key"))}
     kept = [item for item in (types.request.fields if types.request else ()) if item.name not in managed]

@@ -70,7 +70,9 @@ CLIENT_METHODS = (
         "boto3 injects the managed transfers (boto3/s3/inject.py), botocore generate_presigned_post (handlers.py)",
     ),
     ClientMethods("rds", rds_methods, "botocore's add_generate_db_auth_token handler adds the signer"),
-    ClientMethods("dsql", dsql_methods, "botocore's add_dsql_generate_db_auth_token_methods adds the signers"),
+    ClientMethods(
+        "dsql", dsql_methods, "botocore's add_dsql_generate_db_auth_token_methods adds the signers"
+    ),
 )
 
 RESOURCE_METHODS = (
@@ -120,7 +122,9 @@ def client_methods(service: str) -> Optional[Callable[[str], ClientExtras]]:
 
 
 def resource_methods(service: str, resource: str) -> Optional[Callable[[ActionBuilder], list[Method]]]:
-    return next((row.build for row in RESOURCE_METHODS if (row.service, row.resource) == (service, resource)), None)
+    return next(
+        (row.build for row in RESOURCE_METHODS if (row.service, row.resource) == (service, resource)), None
+    )
 
 
 def high_level_values(service: str) -> bool:

@@ -138,7 +138,9 @@ class ActionBuilder:
         """A request TypedDict no method takes as **kwargs, exported under its published name."""
         self._requests.append(definition)
 
-    def keywords(self, operation_name: str, owner: str, filled: set[str], optional: bool) -> tuple[Parameter, ...]:
+    def keywords(
+        self, operation_name: str, owner: str, filled: set[str], optional: bool
+    ) -> tuple[Parameter, ...]:
         """Keyword-only parameters from the request's keys (filter() and batch actions)."""
         fields, _ = self._fields(operation_name, owner, filled)
         if not fields:

@@ -41,11 +41,17 @@ def _s3_transfers(actions: ActionBuilder, owner: str, *key: Parameter) -> list[M
     filename, fileobj = Parameter("Filename", STR), Parameter("Fileobj", FILEOBJ.ref)
     # a Bucket takes the object's Key where an Object already has it
     return [
-        _transfer(actions, owner, "copy", "Copies an object to this location (managed transfer).", source, *key),
+        _transfer(
+            actions, owner, "copy", "Copies an object to this location (managed transfer).", source, *key
+        ),
         _transfer(actions, owner, "download_file", "Downloads an object to a file.", *key, filename),
-        _transfer(actions, owner, "download_fileobj", "Downloads an object to a file-like object.", *key, fileobj),
+        _transfer(
+            actions, owner, "download_fileobj", "Downloads an object to a file-like object.", *key, fileobj
+        ),
         _transfer(actions, owner, "upload_file", "Uploads a file to an object.", filename, *key),
-        _transfer(actions, owner, "upload_fileobj", "Uploads a file-like object to an object.", fileobj, *key),
+        _transfer(
+            actions, owner, "upload_fileobj", "Uploads a file-like object to an object.", fileobj, *key
+        ),
     ]
 
 
@@ -70,7 +76,9 @@ def dynamodb_table_methods(actions: ActionBuilder) -> list[Method]:
 
 def ec2_instance_methods(actions: ActionBuilder) -> list[Method]:
     # boto3 sets Resources to the instance's id and calls the client's delete_tags
-    request = actions.request("DeleteTags", "Instance", "DeleteTags", {"Resources"}, stem="InstanceDeleteTagsRequest")
+    request = actions.request(
+        "DeleteTags", "Instance", "DeleteTags", {"Resources"}, stem="InstanceDeleteTagsRequest"
+    )
     parameters = (unpacked("kwargs", request.ref),) if request else ()
     return [
         Method(

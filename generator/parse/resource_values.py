@@ -55,7 +55,9 @@ TABLE_VALUE = AliasDef(
         NONE,
     ),
 )
-CONDITION = AliasDef("ConditionBaseImportTypeDef", union(STR, External("boto3.dynamodb.conditions", "ConditionBase")))
+CONDITION = AliasDef(
+    "ConditionBaseImportTypeDef", union(STR, External("boto3.dynamodb.conditions", "ConditionBase"))
+)
 
 
 class HighLevelTypes:
@@ -70,12 +72,18 @@ class HighLevelTypes:
         self._affected: dict[tuple[str, Direction], bool] = {}
         self._unions: dict[str, AliasDef] = {}
 
-    def fields(self, shape: StructureShape, fields: tuple[Field, ...], direction: Direction) -> tuple[Field, ...]:
+    def fields(
+        self, shape: StructureShape, fields: tuple[Field, ...], direction: Direction
+    ) -> tuple[Field, ...]:
         """The converter's fields of `shape`, retyped where they reach a value or a condition."""
         retyped = []
         for item in fields:
             member = shape.members.get(item.name)
-            kind = item.type if member is None or not self.affects(member, direction) else self._type(member, direction)
+            kind = (
+                item.type
+                if member is None or not self.affects(member, direction)
+                else self._type(member, direction)
+            )
             retyped.append(Field(item.name, kind, item.required, item.documentation))
         return tuple(retyped)
 

@@ -44,7 +44,9 @@ _SEQUENCE_OF_STR = Subscript(External("collections.abc", "Sequence"), (STR,))
 @lru_cache(maxsize=1)
 def _loader() -> Loader:
     # boto3 ships resource models next to itself; boto3.Session adds this same folder to botocore's loader
-    return Loader(extra_search_paths=[str(Path(boto3.__file__).parent / "data")], include_default_search_paths=False)
+    return Loader(
+        extra_search_paths=[str(Path(boto3.__file__).parent / "data")], include_default_search_paths=False
+    )
 
 
 def resource_service_names() -> tuple[str, ...]:
@@ -65,7 +67,9 @@ def load_resource_model(service_name: str) -> Optional[dict[str, Any]]:
     return data
 
 
-def build_resource(source: ServiceSource, shapes: ShapeConverter) -> tuple[Optional[ServiceResourceDef], list[TypeDef]]:
+def build_resource(
+    source: ServiceSource, shapes: ShapeConverter
+) -> tuple[Optional[ServiceResourceDef], list[TypeDef]]:
     """The service resource of a service (None without one) and the request TypedDicts its actions add."""
     data = load_resource_model(source.name)
     if data is None:
@@ -73,7 +77,9 @@ def build_resource(source: ServiceSource, shapes: ShapeConverter) -> tuple[Optio
     try:
         return _ResourceParser(source, shapes, data).build()
     except (KeyError, TypeError, AttributeError) as error:
-        raise ModelError(f"boto3 resources-1 model of {source.name}: unexpected structure ({error!r})") from None
+        raise ModelError(
+            f"boto3 resources-1 model of {source.name}: unexpected structure ({error!r})"
+        ) from None
 
 
 class _ResourceParser:
@@ -90,7 +96,9 @@ class _ResourceParser:
 
     def build(self) -> tuple[ServiceResourceDef, list[TypeDef]]:
         # boto3 tells the service resource apart by a name that is not one of the resources
-        service = self._resource(f"{self.source.class_prefix}ServiceResource", SERVICE_OWNER, self.service_definition)
+        service = self._resource(
+            f"{self.source.class_prefix}ServiceResource", SERVICE_OWNER, self.service_definition
+        )
         resources = [self._resource(name, name, self.definitions[name]) for name in sorted(self.definitions)]
         collections = tuple(sorted(self.collections, key=lambda item: item.name))
         # ResourceMeta's client is a BaseClient
@@ -137,7 +145,9 @@ class _ResourceParser:
         attributes.append(Attribute("meta", self.meta, AttributeKind.META, narrows=True))
         methods.extend(injected_methods(self.actions, owner, resource_methods(self.source.name, owner)))
         if model.load is not None:
-            methods.append(self._method("load", (), NONE, owner, "Calls the load action, filling the attributes."))
+            methods.append(
+                self._method("load", (), NONE, owner, "Calls the load action, filling the attributes.")
+            )
             methods.append(self._method("reload", (), NONE, owner, "Calls the load action again."))
         doc = f"{self.actions.page(owner)}/index.html"
         return ResourceDef(class_name, tuple(attributes), tuple(methods), doc)
@@ -174,8 +184,12 @@ class _ResourceParser:
         given = sum(1 for item in identifiers if item.source != "input")
         specs = self.definitions[made.type].get("identifiers", [])
         names = self._identifier_names(made.type)
-        parameters = tuple(Parameter(name, _identifier_type(spec)) for name, spec in zip(names[given:], specs[given:]))
-        return self._method(action.name, parameters, resource_ref(made.type), owner, f"Creates a {made.type} resource.")
+        parameters = tuple(
+            Parameter(name, _identifier_type(spec)) for name, spec in zip(names[given:], specs[given:])
+        )
+        return self._method(
+            action.name, parameters, resource_ref(made.type), owner, f"Creates a {made.type} resource."
+        )
 
     def _identifier_names(self, resource_name: str) -> list[str]:
         """A resource's identifiers as its constructor takes them (snake-cased, renamed on a clash)."""
@@ -203,13 +217,17 @@ class _ResourceParser:
             summary: str,
             override: Override = Override.NONE,
         ) -> Method:
-            return Method(method_name, parameters, returns, summary, f"{page}.html#{method_name}", override=override)
+            return Method(
+                method_name, parameters, returns, summary, f"{page}.html#{method_name}", override=override
+            )
 
         iterator = External("collections.abc", "Iterator")
         methods = [
             method("all", (), ref, f"All {item} items of the collection."),
             # named keywords where boto3's base class takes **kwargs: Any
-            method("filter", filters, ref, "Items filtered by the operation's parameters.", Override.INCOMPATIBLE),
+            method(
+                "filter", filters, ref, "Items filtered by the operation's parameters.", Override.INCOMPATIBLE
+            ),
             method("iterator", filters, ref, "Items of the collection with the operation's parameters."),
             method("limit", count, ref, f"At most `count` {item} items."),
             method("page_size", count, ref, f"Fetch at most `count` {item} items per request."),

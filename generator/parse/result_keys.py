@@ -36,7 +36,9 @@ LEFT_OUT = (
     LeftOut(ANY, ANY, "NextToken", _TOKEN),
     LeftOut(ANY, ANY, "nextToken", _TOKEN),
     LeftOut(ANY, ANY, "PaginationToken", _TOKEN),
-    LeftOut("s3", ANY, "Contents", "S3 lists no Contents when no key matches; ListObjectsV2 pages on another key"),
+    LeftOut(
+        "s3", ANY, "Contents", "S3 lists no Contents when no key matches; ListObjectsV2 pages on another key"
+    ),
     LeftOut("s3", ANY, "CommonPrefixes", "S3 lists CommonPrefixes only for a Delimiter that some key holds"),
     LeftOut("dynamodb", "GetItemOutput", "Item", "DynamoDB returns no Item when no item has the key"),
     *(

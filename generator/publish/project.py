@@ -75,7 +75,9 @@ def read_project(folder: Path) -> Project:
     except OSError as error:
         raise DistError(f"cannot read {error.filename or folder}: {error.strerror}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, InvalidRequirement) as error:
-        raise DistError(f"{folder.name}: pyproject.toml is not a project boto-typegen wrote ({error})") from None
+        raise DistError(
+            f"{folder.name}: pyproject.toml is not a project boto-typegen wrote ({error})"
+        ) from None
 
 
 def _requirement(text: str) -> str:

@@ -47,7 +47,11 @@ class Example:
         one = f"{head}{self.inline}{tail}"
         if not self.entries or len(one) <= width:
             return [one]
-        body = ["    " + line for key, value in self.entries for line in value.lines(key, ",", width - 4)]
+        body = [
+            "    " + line
+            for key, value in self.entries
+            for line in value.lines(key, ",", width - 4)
+        ]
         return [head + self.brackets[0], *body, self.brackets[1] + tail]
 
 
@@ -101,7 +105,11 @@ class ExampleValues:
     def required_arguments(self, request: Optional[TypedDictDef]) -> tuple[tuple[str, Example], ...]:
         if request is None:
             return ()
-        return tuple((item.name, self.for_type(item.type, item.name, 1)) for item in request.fields if item.required)
+        return tuple(
+            (item.name, self.for_type(item.type, item.name, 1))
+            for item in request.fields
+            if item.required
+        )
 
     def _for_definition(self, definition: Definition, name: str, depth: int) -> Example:
         if isinstance(definition, LiteralDef):

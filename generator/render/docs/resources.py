@@ -192,7 +192,9 @@ class ResourcePage:
             resource.doc_url,
             example,
             self._attributes(resource),
-            tuple(self._group(resource.name, title, about, methods, target) for title, about, methods in groups),
+            tuple(
+                self._group(resource.name, title, about, methods, target) for title, about, methods in groups
+            ),
         )
 
     def _collection(self, collection: CollectionDef) -> ResourceSection:
@@ -217,7 +219,9 @@ class ResourcePage:
             self._example(collection.name, target, expression),
             (),
             tuple(
-                self._group(collection.name, title, text, methods, target) for title, text, methods in groups if methods
+                self._group(collection.name, title, text, methods, target)
+                for title, text, methods in groups
+                if methods
             ),
         )
 
@@ -234,17 +238,23 @@ class ResourcePage:
             return ()
         return (AttributeBlock(tuple(block.lines), block.notes),)
 
-    def _group(self, owner: str, title: str, text: str, methods: Iterable[Method], receiver: str) -> MethodGroup:
+    def _group(
+        self, owner: str, title: str, text: str, methods: Iterable[Method], receiver: str
+    ) -> MethodGroup:
         items = []
         for method in methods:
             section = self.view.method_section([self._public(method)], receiver)
             if method.name == "__iter__":
                 section = replace(section, example=(f"for item in {receiver}:", "    print(item)"))
-            items.append(ResourceMethod(_markdown(f"{owner}.{method.name}"), f"{owner}.{method.name}", section))
+            items.append(
+                ResourceMethod(_markdown(f"{owner}.{method.name}"), f"{owner}.{method.name}", section)
+            )
         return MethodGroup(f"{owner} {title}", text, tuple(items))
 
     def _public(self, method: Method) -> Method:
-        parameters = tuple(replace(item, type=public_type(item.type, self.names)) for item in method.parameters)
+        parameters = tuple(
+            replace(item, type=public_type(item.type, self.names)) for item in method.parameters
+        )
         return replace(method, parameters=parameters, return_type=public_type(method.return_type, self.names))
 
 
