@@ -20,6 +20,7 @@ from typing import Callable, Iterator, Mapping, Optional, TypeVar
 
 from .assignable import Fit
 from .changes import Change, Report, ServiceChanges, Verdict
+from .members import changed_methods
 from .reader import PackageFiles
 from .facts import (
     AliasFact,
@@ -86,6 +87,10 @@ def compare_packages(
     after: dict[Name, Definition] = {}
     for module in changed:
         changed_names = _changed_names(old, new, module) if old is not None and new is not None else None
+        if changed_names is not None and old is not None and new is not None:
+            for class_name, (was, now) in _changed_classes(old, new, module, changed_names).items():
+                before[Name(module, class_name)], after[Name(module, class_name)] = was, now
+                changed_names.discard(class_name)
         if old is not None and module in old.texts:
             before.update(old.definitions(module) if changed_names is None else old.named(module, changed_names))
         if new is not None and module in new.texts:
@@ -104,6 +109,23 @@ def compare_packages(
         elif before[name] != after[name]:
             assert pair is not None  # a name on both sides has both sides
             yield from _definition(pair, label, before[name], after[name], partial(directions.of, name))
+
+
+def _changed_classes(
+    old: PackageFiles, new: PackageFiles, module: str, names: set[str]
+) -> dict[str, tuple[ClassFact, ClassFact]]:
+    """The classes among `names` defined by one statement on each side, as facts of the methods that differ."""
+    statements: dict[str, tuple[list[bytes], list[bytes]]] = {}
+    for side, package in enumerate((old, new)):
+        for name, statement in package.statements(module) or ():
+            if name in names and statement.startswith(b"class "):
+                statements.setdefault(name, ([], []))[side].append(statement)
+    found = {}
+    for name, (was, now) in statements.items():
+        pair = changed_methods(was[0], now[0]) if len(was) == len(now) == 1 else None
+        if pair is not None:
+            found[name] = pair
+    return found
 
 
 def _changed_names(old: PackageFiles, new: PackageFiles, module: str) -> Optional[set[str]]:
