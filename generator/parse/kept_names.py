@@ -5,8 +5,10 @@ A name of OLD's `type_defs` that this generation does not write is kept when the
 stem, or its stem less a suffix the naming rules add) still has a TypedDict here: botocore kept the shape and
 only our rules moved the name (`FooOutputTypeDef` once Foo's input and output are alike, `FooExtraTypeDef` once
 nothing collides with `FooOutputTypeDef`). Its successor is the TypedDict of that shape with the same keys,
-else the one its suffix's direction names, else the only one. A name whose shape has no TypedDict here
-(botocore removed the shape, or no operation uses it any more) stays removed, and `diff` reports it.
+else the one its suffix's direction names, else the only one; a suffixed TypedDict needs one with its keys
+(without OLD's model, its keys are what tells `XOutputTypeDef` of shape X from one of a shape `XOutput`). A
+name whose shape has no TypedDict here (botocore removed the shape, or no operation uses it any more) stays
+removed, and `diff` reports it.
 """
 
 from __future__ import annotations
@@ -84,15 +86,22 @@ def _successor(
     tries = [(stem, "")] + [(stem.removesuffix(s), s) for s in _SUFFIXES if stem.endswith(s) and stem != s]
     for shape_stem, suffix in tries:
         candidates = sorted(shapes.get(shape_stem, ()), key=lambda definition: definition.name)
+        if candidates and suffix and keys is not None:
+            # OLD's TypedDict may have been another shape's (`XOutput`, gone from botocore): only its keys tell
+            return _pick([each for each in candidates if _keys(each) == keys], keys, _DIRECTIONS.get(suffix))
         if candidates:
             return _pick(candidates, keys, _DIRECTIONS.get(suffix))
     return None
 
 
+def _keys(definition: TypedDictDef) -> frozenset[str]:
+    return frozenset(item.name for item in definition.fields)
+
+
 def _pick(
     candidates: list[TypedDictDef], keys: Optional[frozenset[str]], direction: Optional[Direction]
 ) -> Optional[TypedDictDef]:
-    alike = [each for each in candidates if keys is not None and frozenset(f.name for f in each.fields) == keys]
+    alike = [each for each in candidates if keys is not None and _keys(each) == keys]
     for found in (alike, candidates):
         if len(found) == 1:
             return found[0]
