@@ -37,12 +37,14 @@ class Job:
     post: Optional[int] = None  # the packages' .postN release number (`boto-typegen build --post N`)
     botocore_version: Optional[str] = None  # stated by the user; else read from the data (parse/versions.py)
     family: Family = BOTO3
+    keep_names_from: Optional[Path] = None  # a previous generation whose names are kept (parse/kept_names.py)
 
     @property
     def options(self) -> str:
         post = "" if self.post is None else f";post={self.post}"
         flavor = "" if self.family == BOTO3 else f";flavor={self.family.prefix}"
-        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}{flavor}"
+        kept = "" if self.keep_names_from is None else f";keep={self.keep_names_from.resolve()}"
+        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}{flavor}{kept}"
 
     @property
     def stamps(self) -> Stamps:
@@ -266,7 +268,9 @@ def _generate_and_stamp(service: str) -> Outcome:
     job = worker.job
     key = worker.inputs.key(service)
     try:
-        written = generate_service(worker.data, service, job.output, job.docs, job.use_black, job.post, job.family)
+        written = generate_service(
+            worker.data, service, job.output, job.docs, job.use_black, job.post, job.family, job.keep_names_from
+        )
     except GeneratorError as error:
         worker.stamps.forget(service)
         return Outcome(service, error=str(error))

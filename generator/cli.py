@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores with --all, else 1)"
     )
     generate.add_argument("--force", action="store_true", help="regenerate services that are up to date")
+    generate.add_argument(
+        "--keep-names-from",
+        type=Path,
+        metavar="OLD",
+        help="a previous generation: names only our naming rules dropped stay as deprecated aliases (implies --force)",
+    )
     generate.add_argument("--format", action="store_true", help="format with black itself (and regenerate)")
     _flavor_argument(generate)
     docs = commands.add_parser("docs", help="build or serve the docs site (mkdocs-material)")
@@ -249,14 +255,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _build(args, services)
         docs = None if args.no_docs else args.docs
         family = _family(args.flavor)
+        if args.keep_names_from is not None and not args.keep_names_from.is_dir():
+            from .parse.kept_names import PreviousGenerationError
+
+            raise PreviousGenerationError(f"--keep-names-from {args.keep_names_from}: not a folder")
         job = Job(
             args.data_path,
             args.output,
             docs,
             use_black=args.format,
-            force=args.force or args.format,
+            force=args.force or args.format or args.keep_names_from is not None,  # OLD's files are no stamped input
             botocore_version=args.botocore_version,
             family=family,
+            keep_names_from=args.keep_names_from,
         )
         jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
         run = run_services(

@@ -9,6 +9,7 @@ from typing import Optional
 from .format import format_files
 from .ir.family import BOTO3, Family
 from .ir.package import ServicePackage
+from .parse.kept_names import keep_names, previous_names
 from .parse.package import build_package
 from .parse.source import BotocoreData
 from .render.docs import render_docs, render_site_index
@@ -27,9 +28,16 @@ class Written:
 
 
 def render_service(
-    data: BotocoreData, service: str, use_black: bool = False, post: Optional[int] = None, family: Family = BOTO3
+    data: BotocoreData,
+    service: str,
+    use_black: bool = False,
+    post: Optional[int] = None,
+    family: Family = BOTO3,
+    keep_names_from: Optional[Path] = None,
 ) -> tuple[ServicePackage, dict[str, str]]:
     package = replace(build_package(data.load(service), family), post=post)
+    if keep_names_from is not None:
+        package = keep_names(package, previous_names(keep_names_from, package))
     return package, format_files(render_stubs(package), use_black)
 
 
@@ -41,8 +49,9 @@ def generate_service(
     use_black: bool = False,
     post: Optional[int] = None,
     family: Family = BOTO3,
+    keep_names_from: Optional[Path] = None,
 ) -> Written:
-    package, stubs = render_service(data, service, use_black, post, family)
+    package, stubs = render_service(data, service, use_black, post, family, keep_names_from)
     pages = render_docs(package) if docs is not None else {}  # rendered before either tree is written
     write_tree(output, package.pypi_name, stubs)
     folders = [output / package.pypi_name]

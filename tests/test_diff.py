@@ -188,3 +188,12 @@ def test_a_folder_that_is_no_generation_is_one_line_exit_2(cli: CLI, tmp_path: P
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"boto-typegen: error: {target}")
+
+
+def test_keep_names_from_a_folder_that_is_not_there_is_one_line(cli: CLI, tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    result = cli("generate", SERVICE, "--output", str(tmp_path / "out"), "--no-docs", "--keep-names-from", str(missing))
+    assert (
+        result.returncode == 2 and result.stderr == f"boto-typegen: error: --keep-names-from {missing}: not a folder\n"
+    )
+    assert not (tmp_path / "out").exists()

@@ -151,11 +151,30 @@ def test_text_summary_matches_json_counts(generations: tuple[Path, Path]) -> Non
     document = json.loads(run_cli("diff", str(old), str(new), "--json", cwd=old.parent).stdout)
     text = run_cli("diff", str(old), str(new), cwd=old.parent)
     assert text.returncode == 1
-    counted = sum(1 for s in document["services"] for c in s["changes"] if c["verdict"] == "breaking")
+    changes = [c for s in document["services"] for c in s["changes"]] + document["shared"]
+    counted = sum(1 for c in changes if c["verdict"] == "breaking")
     services = sum(1 for s in document["services"] if any(c["verdict"] == "breaking" for c in s["changes"]))
-    compatible = sum(1 for s in document["services"] for c in s["changes"] if c["verdict"] == "compatible")
+    compatible = sum(1 for c in changes if c["verdict"] == "compatible")
     assert counted == document["summary"]["breaking"] > 0
-    assert text.stdout.splitlines()[-1] == f"{counted} breaking changes in {services} services, {compatible} compatible"
+    shared = (
+        " and in every package's service names" if any(c["verdict"] == "breaking" for c in document["shared"]) else ""
+    )
+    summary = f"{counted} breaking changes in {services} services{shared}, {compatible} compatible"
+    assert text.stdout.splitlines()[-1] == summary
+
+
+def test_the_service_names_every_package_lists_are_one_change(generations: tuple[Path, Path]) -> None:
+    """ServiceName lists every service botocore knows: a service botocore added or dropped is one change of
+    the release, with its verdict (a value gone breaks `boto3.client("opsworks")`), not one per package."""
+    old, new = generations
+    document = json.loads(run_cli("diff", str(old), str(new), "--json", cwd=old.parent).stdout)
+    shared = {(c["name"], c["kind"], c["verdict"]): c["detail"] for c in document["shared"]}
+    assert "'opsworks'" in shared[("literals.ServiceName", "literal-values-removed", "breaking")]  # gone in 1.44
+    assert "'abuse-signal'" in shared[("literals.ServiceName", "literal-values-added", "compatible")]  # new in 1.44
+    per_service = [c for s in document["services"] for c in s["changes"] if c["name"] == "literals.ServiceName"]
+    assert per_service == []
+    text = run_cli("diff", str(old), str(new), cwd=old.parent).stdout
+    assert text.startswith("every package (the services botocore knows): 1 breaking, 1 compatible\n")
 
 
 def test_identical_trees_exit_0(generations: tuple[Path, Path]) -> None:
@@ -176,3 +195,64 @@ def test_the_old_generation_says_its_version_everywhere(generations: tuple[Path,
             assert re.search(rf'^version = "{re.escape(version)}"$', texts[package / "pyproject.toml"], re.M)
             (version_py,) = [path for path in texts if path.name == "version.py"]
             assert f'__version__ = "{version}"' in texts[version_py]
+
+
+# medialive 1.44.8: GlobalConfiguration's and OutputLockingSettings' input and output became alike, so their
+# Output and Union names are gone by our rules alone; ec2's BlobAttributeValue is gone because no operation uses
+# it any more (botocore's change)
+KEEP_SERVICES = ("medialive", "ec2")
+KEPT = {
+    "GlobalConfigurationOutputTypeDef": "GlobalConfigurationTypeDef",
+    "GlobalConfigurationUnionTypeDef": "GlobalConfigurationTypeDef",
+    "OutputLockingSettingsOutputTypeDef": "OutputLockingSettingsTypeDef",
+    "OutputLockingSettingsUnionTypeDef": "OutputLockingSettingsTypeDef",
+}
+
+
+@pytest.fixture(scope="session")
+def keep_generations(tmp_path_factory: pytest.TempPathFactory, old_data: Path) -> Path:
+    root = tmp_path_factory.mktemp("keep")
+    runs = {
+        "old": ("--data-path", str(old_data), "--no-docs"),
+        "plain": ("--no-docs",),
+        "kept": ("--keep-names-from", "old", "--docs", "kept-docs"),
+        "again": ("--keep-names-from", "old", "--no-docs"),
+    }
+    for name, extra in runs.items():
+        result = run_cli("generate", *KEEP_SERVICES, *extra, "--output", name, "--jobs", "2", cwd=root)
+        assert result.returncode == 0, result.stderr
+    return root
+
+
+def _removed(root: Path, new: str) -> set[tuple[str, str]]:
+    document = json.loads(run_cli("diff", "old", new, "--json", cwd=root).stdout)
+    return {(s["service"], c["name"]) for s in document["services"] for c in s["changes"] if c["kind"] == "removed"}
+
+
+def test_names_only_our_rules_dropped_stay_as_deprecated_aliases(keep_generations: Path) -> None:
+    root = keep_generations
+    plain, kept = _removed(root, "plain"), _removed(root, "kept")
+    by_rules = {("medialive", f"type_defs.{name}") for name in KEPT}
+    assert by_rules <= plain  # without the option, our rules drop them
+    assert kept == plain - by_rules == {("ec2", "type_defs.BlobAttributeValueTypeDef")}  # botocore's stays removed
+    package = root / "kept" / "types-boto3-medialive" / "types_boto3_medialive"
+    stub = ast.parse((package / "type_defs.pyi").read_text())
+    aliases = {node.targets[0].id: node.value for node in stub.body if isinstance(node, ast.Assign)}
+    for name, successor in KEPT.items():
+        assert isinstance(aliases[name], ast.Name) and aliases[name].id == successor, name
+        index = next(
+            i for i, node in enumerate(stub.body) if isinstance(node, ast.Assign) and node.targets[0].id == name
+        )
+        docstring = stub.body[index + 1]
+        assert isinstance(docstring, ast.Expr) and str(docstring.value.value).startswith("Deprecated:"), name
+    page = (root / "kept-docs" / "types_boto3_medialive" / "type_defs.md").read_text()
+    for name, successor in KEPT.items():
+        entry = page.split(f"\n## {name}\n", 1)[1].split("\n## ", 1)[0]
+        assert entry.lstrip().startswith("Deprecated:") and f"`{successor}`" in entry, name
+    # imports keep working at run time, and the option writes the same bytes each run
+    code = f"from types_boto3_medialive.type_defs import {', '.join(KEPT)}"
+    imported = subprocess.run([sys.executable, "-c", code], cwd=root / "kept" / "types-boto3-medialive")
+    assert imported.returncode == 0
+    for folder in (root / "kept").rglob("*"):
+        if folder.is_file():
+            assert folder.read_bytes() == (root / "again" / folder.relative_to(root / "kept")).read_bytes(), folder

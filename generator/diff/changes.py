@@ -41,21 +41,27 @@ class ServiceChanges:
 @dataclass
 class Report:
     services: list[ServiceChanges]
+    shared: list[Change] = field(default_factory=list)  # of the names every package shares, counted once
+
+    @property
+    def shared_breaking(self) -> list[Change]:
+        return [change for change in self.shared if change.verdict is Verdict.BREAKING]
 
     @property
     def breaking_count(self) -> int:
-        return sum(len(service.breaking) for service in self.services)
+        return len(self.shared_breaking) + sum(len(service.breaking) for service in self.services)
 
     @property
     def compatible_count(self) -> int:
-        return sum(len(service.compatible) for service in self.services)
+        return len(self.shared) - len(self.shared_breaking) + sum(len(s.compatible) for s in self.services)
 
     @property
     def breaking_services(self) -> int:
         return sum(1 for service in self.services if service.breaking)
 
     def summary(self) -> str:
+        shared = " and in every package's service names" if self.shared_breaking else ""
         return (
-            f"{self.breaking_count} breaking changes in {self.breaking_services} services, "
+            f"{self.breaking_count} breaking changes in {self.breaking_services} services{shared}, "
             f"{self.compatible_count} compatible"
         )

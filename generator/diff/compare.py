@@ -15,10 +15,12 @@ The rules, by the direction of the definition (reader.py decides it from how met
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping, Optional, TypeVar
+from functools import partial
+from typing import Callable, Iterator, Mapping, Optional, TypeVar
 
 from .assignable import Fit
 from .changes import Change, Report, ServiceChanges, Verdict
+from .members import changed_methods
 from .reader import PackageFiles
 from .facts import (
     AliasFact,
@@ -35,7 +37,13 @@ from .facts import (
 B, C = Verdict.BREAKING, Verdict.COMPATIBLE
 
 
+# literals every package writes alike from botocore's list of services: facts of a release, not of a service
+SHARED = frozenset({Name("literals", "ServiceName"), Name("literals", "ResourceServiceName")})
+
+
 def compare_generations(old: dict[str, PackageFiles], new: dict[str, PackageFiles], jobs: int = 1) -> Report:
+    """Each service's changes; those of the names every package shares (SHARED) once, from the first service
+    on both sides, and not again under each service (a package added or gone still lists them)."""
     services = sorted(set(old) | set(new))
     pairs = [(old.get(service), new.get(service)) for service in services]
     if jobs > 1 and len(pairs) > 1:
@@ -49,14 +57,21 @@ def compare_generations(old: dict[str, PackageFiles], new: dict[str, PackageFile
     for service, (before, after), changes in zip(services, pairs, found):
         versions = (before.version if before else "", after.version if after else "")
         report.append(ServiceChanges(service, *versions, changes=changes))
-    return Report(report)
+    both = [(before, after) for before, after in pairs if before is not None and after is not None]
+    shared = sorted(compare_packages(*both[0], names=lambda name: name in SHARED)) if both else []
+    return Report(report, shared)
 
 
 def _compare_pair(pair: tuple[Optional[PackageFiles], Optional[PackageFiles]]) -> list[Change]:
-    return sorted(compare_packages(*pair))
+    old, new = pair
+    if old is None or new is None:
+        return sorted(compare_packages(old, new))
+    return sorted(compare_packages(old, new, names=lambda name: name not in SHARED))
 
 
-def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -> Iterator[Change]:
+def compare_packages(
+    old: Optional[PackageFiles], new: Optional[PackageFiles], names: Callable[[Name], bool] = lambda name: True
+) -> Iterator[Change]:
     """The changes of the modules whose text differs (a module the same on both sides has the same facts)."""
     modules = set(old.texts if old else ()) | set(new.texts if new else ())
     changed = [
@@ -71,12 +86,19 @@ def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -
     before: dict[Name, Definition] = {}
     after: dict[Name, Definition] = {}
     for module in changed:
+        changed_names = _changed_names(old, new, module) if old is not None and new is not None else None
+        if changed_names is not None and old is not None and new is not None:
+            for class_name, (was, now) in _changed_classes(old, new, module, changed_names).items():
+                before[Name(module, class_name)], after[Name(module, class_name)] = was, now
+                changed_names.discard(class_name)
         if old is not None and module in old.texts:
-            before.update(old.definitions(module))
+            before.update(old.definitions(module) if changed_names is None else old.named(module, changed_names))
         if new is not None and module in new.texts:
-            after.update(new.definitions(module))
+            after.update(new.definitions(module) if changed_names is None else new.named(module, changed_names))
+    before = {name: definition for name, definition in before.items() if names(name)}
+    after = {name: definition for name, definition in after.items() if names(name)}
     kept = [name for name in set(before) & set(after) if before[name] != after[name]]
-    directions = _directions(old, new, kept)
+    directions = _Directions(old, new, [name for name in kept if not isinstance(after[name], ClassFact)])
     pair = _Pair(old, new) if old is not None and new is not None else None
     for name in set(before) | set(after):
         label = name.render()
@@ -86,25 +108,71 @@ def compare_packages(old: Optional[PackageFiles], new: Optional[PackageFiles]) -
             yield Change(label, "added", C)
         elif before[name] != after[name]:
             assert pair is not None  # a name on both sides has both sides
-            yield from _definition(pair, label, before[name], after[name], directions.get(name) or Direction.BOTH)
+            yield from _definition(pair, label, before[name], after[name], partial(directions.of, name))
 
 
-def _directions(old: Optional[PackageFiles], new: Optional[PackageFiles], names: list[Name]) -> dict[Name, Direction]:
-    """Each name's direction on either side (a definition used both ways in the two counts as both)."""
-    needed = [name for name in names if not isinstance(_any(old, new, name), ClassFact)]
-    if not needed or old is None or new is None:
-        return {}
-    before, after = old.directions(needed), new.directions(needed)
-    return {name: before.get(name, Direction.NONE) | after.get(name, Direction.NONE) for name in needed}
+def _changed_classes(
+    old: PackageFiles, new: PackageFiles, module: str, names: set[str]
+) -> dict[str, tuple[ClassFact, ClassFact]]:
+    """The classes among `names` defined by one statement on each side, as facts of the methods that differ."""
+    statements: dict[str, tuple[list[bytes], list[bytes]]] = {}
+    for side, package in enumerate((old, new)):
+        for name, statement in package.statements(module) or ():
+            if name in names and statement.startswith(b"class "):
+                statements.setdefault(name, ([], []))[side].append(statement)
+    found = {}
+    for name, (was, now) in statements.items():
+        pair = changed_methods(was[0], now[0]) if len(was) == len(now) == 1 else None
+        if pair is not None:
+            found[name] = pair
+    return found
 
 
-def _any(old: Optional[PackageFiles], new: Optional[PackageFiles], name: Name) -> Optional[Definition]:
-    for package in (new, old):
-        if package is not None:
-            found = package.definitions(name.module).get(name)
-            if found is not None:
-                return found
-    return None
+def _changed_names(old: PackageFiles, new: PackageFiles, module: str) -> Optional[set[str]]:
+    """The names a module defines by another text on each side (a statement the same on both has the same
+    facts), or None when either side's module does not split into statements."""
+    if module not in old.texts or module not in new.texts:
+        return None
+    before, after = old.statements(module), new.statements(module)
+    if before is None or after is None:
+        return None
+    pairs = set(before) ^ set(after)  # (name, statement) on one side only
+    if len({name for name, _ in before}) < len(before) or len({name for name, _ in after}) < len(after):
+        texts: dict[str, tuple[list[bytes], list[bytes]]] = {}  # a name defined twice: its statements in order
+        for side, statements in enumerate((before, after)):
+            for name, statement in statements:
+                texts.setdefault(name, ([], []))[side].append(statement)
+        return {name for name, (was, now) in texts.items() if was != now}
+    return {name for name, _ in pairs}
+
+
+# a definition's direction, found when a verdict first needs it (most changes' verdicts do not)
+Way = Callable[[], Direction]
+
+
+class _Directions:
+    """Each name's direction on either side (a definition used both ways in the two counts as both; one
+    that no method reaches, as both), found for all the names at once when the first is asked for."""
+
+    def __init__(self, old: Optional[PackageFiles], new: Optional[PackageFiles], names: list[Name]) -> None:
+        self.old, self.new, self.names = old, new, names
+        self._found: Optional[dict[Name, Direction]] = None
+
+    def of(self, name: Name) -> Direction:
+        if self._found is None:
+            self._found = {}
+            if self.names and self.old is not None and self.new is not None:
+                before, after = self.old.directions(self.names), self.new.directions(self.names)
+                self._found = {n: before.get(n, Direction.NONE) | after.get(n, Direction.NONE) for n in self.names}
+        return self._found.get(name) or Direction.BOTH
+
+
+def _input() -> Direction:
+    return Direction.INPUT
+
+
+def _output() -> Direction:
+    return Direction.OUTPUT
 
 
 class _Pair:
@@ -124,7 +192,7 @@ class _Pair:
         return (B, found[0]) if found else (C, "")
 
 
-def _definition(pair: _Pair, label: str, old: Definition, new: Definition, direction: Direction) -> Iterator[Change]:
+def _definition(pair: _Pair, label: str, old: Definition, new: Definition, direction: Way) -> Iterator[Change]:
     if type(old) is not type(new):
         yield Change(label, "kind-changed", B, detail=f"{_kind(old)} → {_kind(new)}")
     elif isinstance(old, TypedDictFact) and isinstance(new, TypedDictFact):
@@ -144,20 +212,18 @@ def _worst(direction: Direction, if_input: Verdict, if_output: Verdict) -> Verdi
     return B if B in verdicts else C
 
 
-def _typed_dict(
-    pair: _Pair, label: str, old: TypedDictFact, new: TypedDictFact, direction: Direction
-) -> Iterator[Change]:
+def _typed_dict(pair: _Pair, label: str, old: TypedDictFact, new: TypedDictFact, direction: Way) -> Iterator[Change]:
     for key, before, after in _paired(old.keys, new.keys):
         if after is None:
             yield Change(label, "key-removed", B, key)
         elif before is None:
             required = "required" if after.required else "optional"
-            verdict = _worst(direction, B if after.required else C, C)
+            verdict = _worst(direction(), B, C) if after.required else C
             yield Change(label, f"key-added-{required}", verdict, key, after.type.render())
         else:
             if before.required != after.required:
                 kind = "key-required" if after.required else "key-not-required"
-                verdict = _worst(direction, B if after.required else C, C if after.required else B)
+                verdict = _worst(direction(), B if after.required else C, C if after.required else B)
                 yield Change(label, kind, verdict, key)
             yield from _type_change(pair, label, "key-type", key, before.type, after.type, direction)
     if old.doc != new.doc:
@@ -165,7 +231,7 @@ def _typed_dict(
 
 
 def _type_change(
-    pair: _Pair, label: str, kind: str, subject: str, old: Type, new: Type, direction: Direction
+    pair: _Pair, label: str, kind: str, subject: str, old: Type, new: Type, direction: Way
 ) -> Iterator[Change]:
     if old.members == new.members:
         return
@@ -173,15 +239,15 @@ def _type_change(
     literal = all(member.startswith("Literal[") for member in gone | added)
     if literal and added and not gone:
         # a new value in a result is compatible by the rule, though an exhaustive match sees it
-        note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
+        note = "; exhaustive matches see it" if Direction.OUTPUT in direction() else ""
         yield Change(label, "literal-values-added", C, subject, _values(added) + note)
     elif literal:  # values gone (and maybe others added): two changes, each with its own verdict
-        yield Change(label, "literal-values-removed", _worst(direction, B, C), subject, _values(gone))
+        yield Change(label, "literal-values-removed", _worst(direction(), B, C), subject, _values(gone))
         if added:
-            note = "; exhaustive matches see it" if Direction.OUTPUT in direction else ""
+            note = "; exhaustive matches see it" if Direction.OUTPUT in direction() else ""
             yield Change(label, "literal-values-added", C, subject, _values(added) + note)
     else:
-        verdict, reason = pair.verdict(old, new, direction)
+        verdict, reason = pair.verdict(old, new, direction())
         because = f" ({reason})" if reason else ""
         yield Change(label, kind, verdict, subject, f"{old.render()} → {new.render()}{because}")
 
@@ -204,7 +270,7 @@ def _class(pair: _Pair, label: str, old: ClassFact, new: ClassFact) -> Iterator[
         elif was is None:
             yield Change(label, "attribute-added", C, attribute)
         else:
-            yield from _type_change(pair, label, "attribute-type", attribute, was, now, Direction.OUTPUT)
+            yield from _type_change(pair, label, "attribute-type", attribute, was, now, _output)
     if old.doc != new.doc:
         yield Change(label, "docstring", C)
 
@@ -239,9 +305,9 @@ def _signature(pair: _Pair, label: str, method: str, old: Signature, new: Signat
                 yield Change(label, "parameter-kind", B, subject, f"{before.kind} → {after.kind}")
             if before.type is not None and after.type is not None:
                 types = before.type, after.type
-                yield from _type_change(pair, label, "parameter-type", subject, *types, Direction.INPUT)
+                yield from _type_change(pair, label, "parameter-type", subject, *types, _input)
     if old.returns is not None and new.returns is not None:
-        yield from _type_change(pair, label, "return-type", method, old.returns, new.returns, Direction.OUTPUT)
+        yield from _type_change(pair, label, "return-type", method, old.returns, new.returns, _output)
     if old.doc != new.doc:
         yield Change(label, "docstring", C, method)
 

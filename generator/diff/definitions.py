@@ -4,7 +4,7 @@ read statement by statement, each text parsed once per process (see statements.p
 from __future__ import annotations
 
 import ast
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from .facts import AliasFact, ClassFact, Definition, Key, MethodFact, Parameter, Signature, Type, TypedDictFact
 from .statements import class_members, may_define, statements
@@ -34,10 +34,14 @@ _READ: dict[bytes, list[tuple[str, Definition]]] = {}
 def by_statement(body: bytes) -> Optional[list[tuple[str, Definition]]]:
     """A module's definitions, each statement parsed once per text; None when a statement does not parse
     alone (the text split went wrong: the whole module is parsed instead)."""
+    return in_statements(statement for statement in statements(body) if may_define(statement))
+
+
+def in_statements(texts: Iterable[bytes]) -> Optional[list[tuple[str, Definition]]]:
+    """The definitions of top-level statements, in order, each text parsed once per process; None when one
+    does not parse alone."""
     found: list[tuple[str, Definition]] = []
-    for statement in statements(body):
-        if not may_define(statement):
-            continue
+    for statement in texts:
         if statement not in _READ:
             try:
                 _READ[statement] = _by_member(statement) or list(
@@ -55,30 +59,63 @@ _MEMBERS: dict[bytes, tuple[list[tuple[str, Signature]], dict[str, Type]]] = {}
 
 def _by_member(statement: bytes) -> Optional[list[tuple[str, Definition]]]:
     """A class other than a TypedDict, its header (with the docstring) and each member parsed apart."""
-    first = statement.split(b"\n", 1)[0]
-    if not statement.startswith(b"class ") or b"TypedDict" in first:
+    parts = class_parts(statement)
+    if parts is None:
         return None
-    header, *members = class_members(statement)
-    tree = ast.parse(header + b"    ...\n")
-    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.ClassDef):
-        return None
-    node = tree.body[0]
-    if node.name.startswith("_"):
+    name, _, whole, members = parts
+    if name.startswith("_"):
         return []
-    whole = _class(node, Source(header))
-    if not isinstance(whole, ClassFact):  # a TypedDict after all
-        return None
     signatures = {name: list(method.signatures) for name, method in whole.methods.items()}
     attributes = dict(whole.attributes)
     for member in members:
-        if member not in _MEMBERS:
-            _MEMBERS[member] = _members(member)
-        found, more = _MEMBERS[member]
-        for name, signature in found:
-            signatures.setdefault(name, []).append(signature)
+        found, more = member_facts(member)
+        for each, signature in found:
+            signatures.setdefault(each, []).append(signature)
         attributes.update(more)
-    methods = {name: MethodFact(tuple(found)) for name, found in signatures.items() if not _private(name)}
-    return [(node.name, ClassFact(whole.bases, methods, attributes, whole.doc))]
+    methods = {each: MethodFact(tuple(found)) for each, found in signatures.items() if not private(each)}
+    return [(name, ClassFact(whole.bases, methods, attributes, whole.doc))]
+
+
+class ClassParts(NamedTuple):
+    """A class other than a TypedDict, by its text: the header (the `class` line, docstring and the
+    attributes before the first method) read as a class of its own, and each member's text."""
+
+    name: str
+    header: bytes
+    facts: ClassFact  # the header's
+    members: list[bytes]
+
+
+_PARTS: dict[bytes, Optional[ClassParts]] = {}
+
+
+def class_parts(statement: bytes) -> Optional[ClassParts]:
+    """A class other than a TypedDict in parts, parsing only its header; None for any other statement."""
+    end = statement.find(b"\n")
+    if not statement.startswith(b"class ") or b"TypedDict" in statement[: end if end >= 0 else None]:
+        return None
+    if statement not in _PARTS:
+        header, *members = class_members(statement)
+        tree = ast.parse(header + b"    ...\n")  # a SyntaxError is the caller's: the module is read whole
+        node = tree.body[0] if len(tree.body) == 1 else None
+        found = None  # a TypedDict after all, or no class
+        if isinstance(node, ast.ClassDef):
+            whole = _class(node, Source(header))
+            found = ClassParts(node.name, header, whole, members) if isinstance(whole, ClassFact) else None
+        _PARTS[statement] = found
+    return _PARTS[statement]
+
+
+def member_facts(member: bytes) -> tuple[list[tuple[str, Signature]], dict[str, Type]]:
+    """A class member's methods (an overload each) and attributes, parsed once per text."""
+    if member not in _MEMBERS:
+        _MEMBERS[member] = _members(member)
+    return _MEMBERS[member]
+
+
+def private(name: str) -> bool:
+    """A method users do not call (dunder methods are public)."""
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
 def _members(member: bytes) -> tuple[list[tuple[str, Signature]], dict[str, Type]]:
@@ -195,12 +232,8 @@ def _class(node: ast.ClassDef, source: Source) -> Definition:
             signatures.setdefault(item.name, []).append(_signature(item, source))
         elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
             attributes[item.target.id] = source.type(item.annotation)
-    methods = {name: MethodFact(tuple(found)) for name, found in signatures.items() if not _private(name)}
+    methods = {name: MethodFact(tuple(found)) for name, found in signatures.items() if not private(name)}
     return ClassFact(bases, methods, attributes, doc)
-
-
-def _private(name: str) -> bool:
-    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
 def _signature(node: ast.FunctionDef | ast.AsyncFunctionDef, source: Source) -> Signature:

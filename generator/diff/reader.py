@@ -11,11 +11,13 @@ import ast
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Collection, Iterable, Optional
 
 from ..errors import GeneratorError
-from .definitions import Source, by_statement, definitions_of, target
-from .facts import AliasFact, ClassFact, Definition, Direction, Name, PackageFacts, TypedDictFact
+from .definitions import Source, by_statement, definitions_of, in_statements, target
+from .directions import Uses, forward
+from .statements import may_define, statements
+from .facts import AliasFact, Definition, Direction, Name, PackageFacts
 
 
 class NotAGenerationError(GeneratorError):
@@ -41,7 +43,6 @@ def read_generation(folder: Path) -> dict[str, PackageFiles]:
 
 # a module's own docstring states the botocore version: it is no fact of the API
 _MODULE_DOCSTRING = re.compile(rb'\A\s*[rRuU]?("""|\'\'\')(.*?)\1', re.DOTALL)
-_IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _SERVICE_NAME = re.compile(rb"""^(\w+)ServiceName = Literal\[(["'])([\w.-]+)\2\]$""", re.M)
 _DEFINES = re.compile(rb"^(?:class ([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*[:=])", re.M)
 
@@ -60,6 +61,7 @@ class PackageFiles:
     texts: dict[str, bytes]
     _parsed: dict[str, dict[Name, Definition]] = field(default_factory=dict)
     _where: dict[str, str] = field(default_factory=dict)
+    _statements: dict[str, Optional[list[tuple[str, bytes]]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path) -> "PackageFiles":
@@ -101,42 +103,70 @@ class PackageFiles:
                         self._where.setdefault((found.group(1) or found.group(2)).decode(), module)
             self._where.setdefault("", "")
         module = self._where.get(identifier, "")
-        return self.definitions(module).get(Name(module, identifier)) if module else None
+        return self.named(module, {identifier}).get(Name(module, identifier)) if module else None
+
+    def statements(self, module: str) -> Optional[list[tuple[str, bytes]]]:
+        """A module's top-level statements that may define a name, each with the name its text starts with;
+        None for the package root (its re-exports need the whole module) and for a module whose statements
+        cannot all be named by their text or parsed alone."""
+        if module not in self._statements:
+            self._statements[module] = None if module == "__init__" else _named_statements(self.body(module))
+        return self._statements[module]
+
+    def read(self, module: str, statement: bytes) -> Optional[list[tuple[str, Definition]]]:
+        """One statement's definitions, or None (and the module is read whole from then on) when it does not
+        parse alone or defines another name than its text starts with."""
+        name = _defined_name(statement)
+        found = in_statements([statement])
+        if name is None or found is None or any(each != name for each, _ in found):
+            self._statements[module] = None
+            return None
+        return found
+
+    def named(self, module: str, names: Collection[str]) -> dict[Name, Definition]:
+        """The definitions of `names` in `module`, parsing only the statements that define them."""
+        found: dict[Name, Definition] = {}
+        for name, statement in self.statements(module) or ():
+            if name in names:
+                definitions = self.read(module, statement)
+                if definitions is None:  # the module is read whole after all
+                    break
+                found.update((Name(module, n), d) for n, d in definitions)
+        if self.statements(module) is not None:
+            return found
+        return {name: d for name, d in self.definitions(module).items() if name.name in names}
 
     def facts(self) -> PackageFacts:
         """Every module read: the whole package as facts."""
         facts = PackageFacts(self.service, self.distribution, self.version)
         for module in self.texts:
             facts.definitions.update(self.definitions(module))
-        facts.directions = _directions(facts.definitions)
+        facts.directions = forward(facts.definitions)
         return facts
 
     def directions(self, names: Iterable[Name]) -> dict[Name, Direction]:
-        """The directions of `names`, reading only the modules a path from a method to them can pass through:
-        every module on such a path mentions the next name's identifier, so the others cannot matter."""
-        read = set(self._parsed)
-        wanted = {name.name for name in names}
-        for module in read:
-            wanted |= {name.name for name in self._parsed[module]}
-        mentioned = {module: frozenset(_IDENTIFIER.findall(text)) for module, text in self.texts.items()}
-        wanted_text = {name.encode() for name in wanted}
-        while True:
-            more = {
-                module for module in self.texts if module not in read and not wanted_text.isdisjoint(mentioned[module])
-            }
-            if not more:
-                break
-            read |= more
-            for module in more:
-                wanted_text |= {name.name.encode() for name in self.definitions(module)}
-        definitions: dict[Name, Definition] = {}
-        for module in read:
-            definitions.update(self.definitions(module))
-        return _directions(definitions)
+        """The directions of `names`, reading only the statements on a path from a method to them."""
+        return Uses(self).directions(names)
 
 
 def read_package(folder: Path) -> PackageFacts:
     return PackageFiles.load(folder).facts()
+
+
+def _named_statements(body: bytes) -> Optional[list[tuple[str, bytes]]]:
+    found: list[tuple[str, bytes]] = []
+    for statement in statements(body):
+        if may_define(statement) and not statement.isspace() and statement:
+            name = _defined_name(statement)
+            if name is None:
+                return None
+            found.append((name, statement))
+    return found
+
+
+def _defined_name(statement: bytes) -> Optional[str]:
+    found = _DEFINES.match(statement)
+    return (found.group(1) or found.group(2)).decode() if found else None
 
 
 def _service_name(package: PackageFiles) -> Optional[str]:
@@ -164,43 +194,3 @@ def _version(path: Path) -> str:
         if isinstance(node, ast.Assign) and target(node) == "__version__" and isinstance(node.value, ast.Constant):
             return str(node.value.value)
     return ""
-
-
-def _directions(definitions: dict[Name, Definition]) -> dict[Name, Direction]:
-    """Input where a method parameter (a `**kwargs: Unpack[...]` too) reaches it, output where a return or a
-    class attribute does, through the keys of TypedDicts and the types of aliases in between."""
-    by_identifier: dict[str, list[Name]] = {}
-    for name in definitions:
-        if name.module != "__init__":
-            by_identifier.setdefault(name.name, []).append(name)
-    directions: dict[Name, Direction] = {}
-    pending: list[tuple[str, Direction]] = []
-    for definition in definitions.values():
-        if not isinstance(definition, ClassFact):
-            continue
-        for method in definition.methods.values():
-            for signature in method.signatures:
-                for parameter in signature.parameters.values():
-                    if parameter.type is not None:
-                        pending += [(identifier, Direction.INPUT) for identifier in parameter.type.names]
-                if signature.returns is not None:
-                    pending += [(identifier, Direction.OUTPUT) for identifier in signature.returns.names]
-        for attribute in definition.attributes.values():
-            pending += [(identifier, Direction.OUTPUT) for identifier in attribute.names]
-    while pending:
-        identifier, direction = pending.pop()
-        for name in by_identifier.get(identifier, ()):
-            known = directions.get(name, Direction.NONE)
-            if direction in known:
-                continue
-            directions[name] = known | direction
-            pending += [(mentioned, direction) for mentioned in _mentions(definitions[name])]
-    return directions
-
-
-def _mentions(definition: Definition) -> Iterable[str]:
-    if isinstance(definition, TypedDictFact):
-        for key in definition.keys.values():
-            yield from key.type.names
-    elif isinstance(definition, AliasFact):
-        yield from definition.type.names

@@ -22,14 +22,7 @@ def statements(text: bytes) -> list[bytes]:
     starts = [found.start() for found in _START.finditer(text)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    chunks: list[bytes] = []
-    for start, end in zip(starts, starts[1:] + [len(text)]):
-        chunk = text[start:end]
-        if chunks and chunks[-1].startswith(b"@"):
-            chunks[-1] += chunk  # a decorator and the definition it decorates
-        else:
-            chunks.append(chunk)
-    return chunks
+    return _joined([text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])])
 
 
 def class_members(statement: bytes) -> list[bytes]:
@@ -38,16 +31,24 @@ def class_members(statement: bytes) -> list[bytes]:
     starts = [found.start() for found in _MEMBER.finditer(statement)]
     if not starts:
         return [statement]
-    parts = [statement[: starts[0]]]
-    for start, end in zip(starts, starts[1:] + [len(statement)]):
-        chunk = statement[start:end]
-        if parts[1:] and parts[-1].lstrip().startswith(b"@"):
-            parts[-1] += chunk
+    chunks = [statement[start:end] for start, end in zip(starts, starts[1:] + [len(statement)])]
+    return [statement[: starts[0]], *_joined(chunks)]
+
+
+def _joined(chunks: list[bytes]) -> list[bytes]:
+    """Each decorator chunk joined to the chunk after it (the definition it decorates), and no more."""
+    joined: list[bytes] = []
+    decorating = False
+    for chunk in chunks:
+        if decorating:
+            joined[-1] += chunk
         else:
-            parts.append(chunk)
-    return parts
+            joined.append(chunk)
+        decorating = chunk.lstrip().startswith(b"@")
+    return joined
 
 
 def may_define(statement: bytes) -> bool:
     """False for a statement that cannot define a public name outside the package root."""
-    return _NO_DEFINITION.match(statement) is None
+    # a string (a definition's docstring below it) defines nothing either
+    return _NO_DEFINITION.match(statement) is None and statement[:1] not in (b'"', b"'")

@@ -63,16 +63,18 @@ def _title(service: ServiceChanges) -> str:
     return f"{service.service} ({versions})"
 
 
+# the heading of the changes of the names every package shares (diff/compare.py SHARED), listed once
+SHARED_TITLE = "every package (the services botocore knows)"
+
+
 def _views(report: Report) -> list[_ServiceView]:
-    return [
-        _ServiceView(
-            _title(service),
-            [describe(change) for change in service.breaking],
-            [describe(change) for change in service.compatible],
-        )
-        for service in report.services
-        if service.changes
-    ]
+    shared = ServiceChanges(SHARED_TITLE, "", "", report.shared)
+    views = [_ServiceView(SHARED_TITLE, *_lines(shared))] if report.shared else []
+    return views + [_ServiceView(_title(service), *_lines(service)) for service in report.services if service.changes]
+
+
+def _lines(service: ServiceChanges) -> tuple[list[str], list[str]]:
+    return [describe(change) for change in service.breaking], [describe(change) for change in service.compatible]
 
 
 def render_text(report: Report) -> str:
@@ -97,19 +99,21 @@ def render_json(report: Report) -> str:
                 "service": service.service,
                 "old_version": service.old_version,
                 "new_version": service.new_version,
-                "changes": [
-                    {
-                        "name": change.name,
-                        "kind": change.kind,
-                        "verdict": change.verdict.value,
-                        "subject": change.subject,
-                        "detail": change.detail,
-                        "text": describe(change),
-                    }
-                    for change in service.changes
-                ],
+                "changes": [_change(change) for change in service.changes],
             }
             for service in report.services
         ],
+        "shared": [_change(change) for change in report.shared],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _change(change: Change) -> dict[str, str]:
+    return {
+        "name": change.name,
+        "kind": change.kind,
+        "verdict": change.verdict.value,
+        "subject": change.subject,
+        "detail": change.detail,
+        "text": describe(change),
+    }
