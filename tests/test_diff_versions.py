@@ -251,7 +251,8 @@ def test_names_only_our_rules_dropped_stay_as_deprecated_aliases(keep_generation
         assert entry.lstrip().startswith("Deprecated:") and f"`{successor}`" in entry, name
     # imports keep working at run time, and the option writes the same bytes each run
     code = f"from types_boto3_medialive.type_defs import {', '.join(KEPT)}"
-    imported = subprocess.run([sys.executable, "-c", code], cwd=root / "kept" / "types-boto3-medialive")
+    # -B: a __pycache__ written here would be a file the second run does not have
+    imported = subprocess.run([sys.executable, "-B", "-c", code], cwd=root / "kept" / "types-boto3-medialive")
     assert imported.returncode == 0
     for folder in (root / "kept").rglob("*"):
         if folder.is_file():
