@@ -9,7 +9,6 @@ from typing import Optional
 from .format import format_files
 from .ir.family import BOTO3, Family
 from .ir.package import ServicePackage
-from .parse.kept_names import keep_names, previous_names
 from .parse.package import build_package
 from .parse.source import BotocoreData
 from .render.docs import render_docs, render_site_index
@@ -37,6 +36,9 @@ def render_service(
 ) -> tuple[ServicePackage, dict[str, str]]:
     package = replace(build_package(data.load(service), family), post=post)
     if keep_names_from is not None:
+        # imported here: it reads generations through diff's reader, which a plain generate need not load
+        from .parse.kept_names import keep_names, previous_names
+
         package = keep_names(package, previous_names(keep_names_from, package))
     return package, format_files(render_stubs(package), use_black)
 
