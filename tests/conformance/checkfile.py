@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import keyword
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -11,6 +12,8 @@ from botocore.response import StreamingBody
 
 CLEAN = "clean"  # the line must type-check with no error
 FLAGGED = "flagged"  # the line must be an error
+_ASSIGNED = re.compile(r"(?P<name>v\d+)(?P<rest>(?::| =) .*)")  # `v12: type_defs.X = {...}`, `v3 = ...`
+_UNPACKED = re.compile(r"\*\*(?P<name>v\d+)\)")  # `client.method(**v12)`
 
 
 @dataclass(frozen=True)
@@ -51,14 +54,22 @@ def keyword_call(params: dict[str, Any]) -> Optional[str]:
 
 @dataclass
 class CheckFile:
-    """A module of check functions for one service; `lines` maps line numbers to what they must do."""
+    """A module of check functions for one service; `lines` maps line numbers to what they must do.
+
+    Two cases often make the same request (a minimal request that is also the maximal one, a mutation's base
+    that is a valid request already): a statement already in the function is written once, and the later line
+    is registered in `shared` at the first one's number, its variable standing for the first one's. The
+    checkers then read each distinct statement once, and every case still gets its outcome."""
 
     service: str
     module: str
     client_class: str
     body: list[str] = field(default_factory=list)
     lines: dict[int, Line] = field(default_factory=dict)
+    shared: list[tuple[int, Line]] = field(default_factory=list)
     _names: int = 0
+    _written: dict[str, tuple[int, str]] = field(default_factory=dict)  # statement -> its number, variable
+    _same_as: dict[str, str] = field(default_factory=dict)  # variable of a repeated assignment -> the first
 
     def __post_init__(self) -> None:
         self.body = [
@@ -74,14 +85,29 @@ class CheckFile:
 
     def function(self, name: str) -> None:
         self.body += ["", "", f"def check_{name}(client: {self.client_class}) -> None:", "    pass"]
+        self._written.clear()
 
     def variable(self) -> str:
         self._names += 1
         return f"v{self._names}"
 
     def add(self, statement: str, line: Line) -> None:
+        statement = _UNPACKED.sub(lambda m: f"**{self._same_as.get(m['name'], m['name'])})", statement)
+        assigned = _ASSIGNED.fullmatch(statement)
+        key = assigned["rest"] if assigned else statement
+        if key in self._written:
+            number, variable = self._written[key]
+            if assigned:
+                self._same_as[assigned["name"]] = variable
+            self.shared.append((number, line))
+            return
         self.body.append("    " + statement)
         self.lines[len(self.body)] = line
+        self._written[key] = (len(self.body), assigned["name"] if assigned else "")
+
+    def entries(self) -> list[tuple[int, Line]]:
+        """Every registered line with the number it is checked at, repeated statements included."""
+        return [*self.lines.items(), *self.shared]
 
     def text(self) -> str:
         return "\n".join(self.body) + "\n"

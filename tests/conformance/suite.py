@@ -349,7 +349,7 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], p
     part.clock("mypy and pyright", started)
     for service, check in files.items():
         name = f"check_{service.replace('-', '_')}.py"
-        for number, line in check.lines.items():
+        for number, line in check.entries():
             results[service].outcomes.append(
                 Outcome(line, name, number, check.body[number - 1].strip(),
                         mypy.by_line.get((name, number), []), pyright.by_line.get((name, number), []))
