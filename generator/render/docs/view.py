@@ -10,10 +10,10 @@ from ...ir.defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
 from ...ir.members import Method
 from ...ir.package import ClassDef, ServicePackage
 from ...ir.types import Module, Subscript, quote
-from .code import CodeBlock, CodeLine, MethodSection, Note
+from .code import CodeBlock, CodeLine, Link, MethodSection, Note
 from .examples import ExampleValues
 from .methods import MethodDocs, markdown_text
-from .pages import OPTIONAL_PAGES, PAGES
+from .pages import CHANGES_PAGE, OPTIONAL_PAGES, PAGES
 from .resources import ResourcePage
 from .snippets import usage_snippets
 
@@ -119,7 +119,8 @@ def _code_values(values: Iterable[str]) -> str:
 class DocsView(MethodDocs):
     """Everything the docs templates of one service show, derived from its ServicePackage."""
 
-    def __init__(self, package: ServicePackage) -> None:
+    def __init__(self, package: ServicePackage, changes: bool = False) -> None:
+        """`changes`: the package has a changes page (`generate --changes-since OLD`)."""
         super().__init__(package)
         self.type_defs = tuple(type_def_section(item) for item in package.type_defs)
         self.literals = tuple(literal_section(item, self.values) for item in package.literals)
@@ -133,8 +134,23 @@ class DocsView(MethodDocs):
         self.resource_uses = (resource.service_lines,) if resource else ()
         self.snippets = usage_snippets(self, self.resource_tour)
         skipped = {OPTIONAL_PAGES[name] for name in package.absent_modules}
+        if not changes:
+            skipped.add(CHANGES_PAGE)
         self.skip = frozenset(skipped)
         self.pages = tuple(page for page in PAGES if page.file[:-3] not in skipped)
+
+    def anchors(self) -> dict[str, str]:
+        """The link to the section of each public name `diff` reports (`type_defs.XTypeDef`) that these pages
+        have one for, and of each client method (`client.get_object`)."""
+        refs = [item.ref for item in (*self.package.type_defs, *self.package.literals)]
+        refs += [item.ref for item in (*self.package.paginators, *self.package.waiters)]
+        found = {f"{ref.module.value}.{ref.name}": Link.to(ref).href for ref in refs}
+        client = self.package.client.name
+        found[f"{Module.CLIENT.value}.{client}"] = f"./client.md#{client.lower()}"
+        # a dunder heading (`__aenter__`) renders as bold text, whose anchor is another
+        methods = [method.name for method in self.methods if not method.name.startswith("_")]
+        found.update((f"{Module.CLIENT.value}.{name}", f"./client.md#{name}") for name in methods)
+        return found
 
     # client.md, paginators.md, waiters.md ---------------------------------------------------
     def _methods(self, methods: Iterable[Method], receiver: str) -> tuple[MethodSection, ...]:
