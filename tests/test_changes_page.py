@@ -15,15 +15,26 @@ import pytest
 from conftest import CLI, MODULE, OUTPUT, REPO, SERVICE, run_cli, tree
 from test_docs import _copy_site
 
+from generator.parse.package import build_package
+from generator.parse.source import BotocoreData
+from generator.render.docs.view import DocsView
+
 DOCS = REPO / "docs"
 NEW_SERVICE, NEW_MODULE = "signer", "types_boto3_signer"
-# the edits of the model and what each must be on the page: (verdict heading, name, link, verdict and reason)
+# the edits of the model and what each must be on the page, in page order: (verdict heading, name, link, verdict
+# and reason, markdown-escaped)
 EXPECTED = [
     (
         "Breaking",
         "type_defs.SendHeartbeatRequestTypeDef",
         "./type_defs.md#sendheartbeatrequesttypedef",
         "breaking, key AgentMetrics became required",
+    ),
+    (
+        "Compatible",
+        "client.SagemakerEdgeManagerClient",
+        "./client.md#send_heartbeat",  # a method's change links to the method
+        "compatible, docstring changed (send\\_heartbeat)",
     ),
     (
         "Compatible",
@@ -42,6 +53,7 @@ def _edited_data(root: Path) -> Path:
     model = json.loads(gzip.decompress(model_file.read_bytes()))
     model["shapes"]["SendHeartbeatRequest"]["required"].append("AgentMetrics")  # a request key made required
     model["shapes"]["ChecksumType"]["enum"].append("SHA256")  # a result's Literal value added
+    model["operations"]["SendHeartbeat"]["documentation"] = "<p>Use to check in.</p>"  # a method's docstring
     model_file.write_bytes(gzip.compress(json.dumps(model).encode()))
     return data
 
@@ -76,7 +88,7 @@ def test_the_page_lists_the_edits_with_their_verdicts(site: Path) -> None:
     page = (site / "docs" / MODULE / "changes.md").read_text()
     assert _entries(page) == EXPECTED  # breaking first, each linked to its section of the new pages
     assert f"\n## {SERVICE} (1.44.8 → 1.44.8)\n" in page
-    assert "1 breaking, 1 compatible." in page
+    assert "1 breaking, 2 compatible." in page
 
 
 def test_the_page_says_what_diff_says(site: Path, cli: CLI) -> None:
@@ -86,7 +98,7 @@ def test_the_page_says_what_diff_says(site: Path, cli: CLI) -> None:
         (change["name"], f"{change['verdict']}, {change['text'][len(change['name']) + 2 :]}")
         for change in service["changes"]
     ]
-    assert sorted(reported) == sorted((name, words) for _, name, _, words in EXPECTED)
+    assert sorted(reported) == sorted((name, words.replace("\\_", "_")) for _, name, _, words in EXPECTED)
 
 
 def test_a_service_that_old_lacks_is_new(site: Path) -> None:
@@ -102,12 +114,32 @@ def test_the_page_is_listed_beside_the_other_pages(site: Path) -> None:
     assert f"[Changes](./{MODULE}/changes.md)" in site_index and f"[Changes](./{NEW_MODULE}/changes.md)" in site_index
 
 
-def test_the_site_builds_strict_with_the_pages(site: Path) -> None:
+@pytest.fixture(scope="module")
+def built(site: Path) -> Path:
+    """The site above, built by `boto-typegen docs build` (mkdocs --strict: a broken link or anchor fails it)."""
     result = run_cli("docs", "build", "--config", str(site / "mkdocs.yml"), "--site-dir", "site", cwd=site, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    built = (site / "site" / MODULE / "changes" / "index.html").read_text()
-    assert 'href="../type_defs/#sendheartbeatrequesttypedef"' in built
-    assert 'id="sendheartbeatrequesttypedef"' in (site / "site" / MODULE / "type_defs" / "index.html").read_text()
+    return site / "site"
+
+
+def test_the_site_builds_strict_with_the_pages(built: Path) -> None:
+    page = (built / MODULE / "changes" / "index.html").read_text()
+    assert 'href="../type_defs/#sendheartbeatrequesttypedef"' in page
+    assert 'id="sendheartbeatrequesttypedef"' in (built / MODULE / "type_defs" / "index.html").read_text()
+
+
+def test_every_link_a_changes_page_may_take_is_a_section_of_the_built_site(built: Path) -> None:
+    """Each name and method a page could link, for a service with paginators and a waiter too."""
+    html: dict[Path, str] = {}
+    for service, module in ((SERVICE, MODULE), (NEW_SERVICE, NEW_MODULE)):
+        anchors = DocsView(build_package(BotocoreData().load(service)), changes=True).anchors()
+        assert {"type_defs", "literals", "client"} <= {name.split(".")[0] for name in anchors}
+        for name, href in anchors.items():
+            page, _, anchor = href.removeprefix("./").partition(".md#")
+            path = built / module / page / "index.html"
+            assert f'id="{anchor}"' in html.setdefault(path, path.read_text()), (service, name, href)
+    methods = {name.split(".")[0] for name in anchors if name.count(".") == 2}  # signer's
+    assert methods == {"client", "paginator", "waiter"}
 
 
 def test_nothing_changed_says_so_and_moves_no_other_byte(tmp_path: Path) -> None:

@@ -50,7 +50,8 @@ class ChangesPage:
         return ChangeGroup(markdown_text(title), tuple(groups))
 
     def _entry(self, change: Change) -> ChangeEntry:
-        method = f"client.{change.subject.partition('(')[0]}" if change.name.startswith("client.") else ""
+        # a change of a method (`get_object(Bucket)`) links to the method's section, where it has one
+        method = f"{change.name}.{change.subject.partition('(')[0]}"
         href = self._anchors.get(method) or self._anchors.get(change.name)
         name = f"[`{change.name}`]({href})" if href else f"`{change.name}`"
         return ChangeEntry(change.verdict.value, name, markdown_text(change_words(change)))

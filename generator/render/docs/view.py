@@ -4,7 +4,7 @@ links to definitions and example values. Templates only loop over what this buil
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ...ir.defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
 from ...ir.members import Method
@@ -116,6 +116,12 @@ def _code_values(values: Iterable[str]) -> str:
     return ", ".join(f"`{quote(value)}`" for value in values)
 
 
+def _method_anchors(owner: str, prefix: str, methods: Iterable[MethodSection]) -> Iterator[tuple[str, str]]:
+    for method in methods:
+        if not method.name.startswith("_"):  # a dunder heading (`__aenter__`) renders as bold text: another anchor
+            yield f"{owner}.{method.name}", f"{prefix}{method.name.lower()}"
+
+
 class DocsView(MethodDocs):
     """Everything the docs templates of one service show, derived from its ServicePackage."""
 
@@ -141,15 +147,19 @@ class DocsView(MethodDocs):
 
     def anchors(self) -> dict[str, str]:
         """The link to the section of each public name `diff` reports (`type_defs.XTypeDef`) that these pages
-        have one for, and of each client method (`client.get_object`)."""
+        have one for, and of each method of its classes (`client.S3Client.get_object`)."""
         refs = [item.ref for item in (*self.package.type_defs, *self.package.literals)]
-        refs += [item.ref for item in (*self.package.paginators, *self.package.waiters)]
         found = {f"{ref.module.value}.{ref.name}": Link.to(ref).href for ref in refs}
-        client = self.package.client.name
-        found[f"{Module.CLIENT.value}.{client}"] = f"./client.md#{client.lower()}"
-        # a dunder heading (`__aenter__`) renders as bold text, whose anchor is another
-        methods = [method.name for method in self.methods if not method.name.startswith("_")]
-        found.update((f"{Module.CLIENT.value}.{name}", f"./client.md#{name}") for name in methods)
+        client = f"{Module.CLIENT.value}.{self.package.client.name}"
+        found[client] = f"./client.md#{self.package.client.name.lower()}"
+        found[f"{Module.CLIENT.value}.Exceptions"] = "./client.md#exceptions"
+        found.update(_method_anchors(client, "./client.md#", self.methods))
+        classes = zip((*self.package.paginators, *self.package.waiters), (*self.paginators, *self.waiters))
+        for item, section in classes:
+            href = Link.to(item.ref).href
+            found[f"{item.module.value}.{item.name}"] = href
+            # `### ListXPaginator.paginate`: mkdocs' anchor drops the dot
+            found.update(_method_anchors(f"{item.module.value}.{item.name}", href, section.methods))
         return found
 
     # client.md, paginators.md, waiters.md ---------------------------------------------------
