@@ -38,13 +38,18 @@ class Job:
     botocore_version: Optional[str] = None  # stated by the user; else read from the data (parse/versions.py)
     family: Family = BOTO3
     keep_names_from: Optional[Path] = None  # a previous generation whose names are kept (parse/kept_names.py)
+    changes_since: Optional[Path] = None  # a previous generation the docs say what changed since (diff/since.py)
 
     @property
     def options(self) -> str:
         post = "" if self.post is None else f";post={self.post}"
         flavor = "" if self.family == BOTO3 else f";flavor={self.family.prefix}"
         kept = "" if self.keep_names_from is None else f";keep={self.keep_names_from.resolve()}"
-        return f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}{post}{flavor}{kept}"
+        since = "" if self.changes_since is None else f";since={self.changes_since.resolve()}"
+        return (
+            f"docs={self.docs is not None};black={self.use_black};version={self.botocore_version}"
+            f"{post}{flavor}{kept}{since}"
+        )
 
     @property
     def stamps(self) -> Stamps:
@@ -269,7 +274,15 @@ def _generate_and_stamp(service: str) -> Outcome:
     key = worker.inputs.key(service)
     try:
         written = generate_service(
-            worker.data, service, job.output, job.docs, job.use_black, job.post, job.family, job.keep_names_from
+            worker.data,
+            service,
+            job.output,
+            job.docs,
+            job.use_black,
+            job.post,
+            job.family,
+            job.keep_names_from,
+            job.changes_since,
         )
     except GeneratorError as error:
         worker.stamps.forget(service)

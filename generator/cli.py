@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OLD",
         help="a previous generation: names only our naming rules dropped stay as deprecated aliases (implies --force)",
     )
+    generate.add_argument(
+        "--changes-since",
+        type=Path,
+        metavar="OLD",
+        help="a previous generation: each service's docs get a page of what changes since it (implies --force)",
+    )
     generate.add_argument("--format", action="store_true", help="format with black itself (and regenerate)")
     _flavor_argument(generate)
     docs = commands.add_parser("docs", help="build or serve the docs site (mkdocs-material)")
@@ -162,6 +168,16 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if report.breaking_count else 0
 
 
+def _check_generation(folder: Path) -> None:
+    """--changes-since names an output folder of `generate`, as diff's OLD does."""
+    from .diff.reader import NotAGenerationError, generation_packages
+
+    try:
+        generation_packages(folder)
+    except NotAGenerationError as error:
+        raise NotAGenerationError(f"--changes-since {error}") from None
+
+
 class Stopped(KeyboardInterrupt):
     """SIGINT or SIGTERM reached a run; unwinding it stops the workers and drops half-written packages."""
 
@@ -226,6 +242,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     if args.command in ("generate", "build") and args.all and args.services:
         parser.error("give SERVICE names or --all, not both")
+    if args.command == "generate" and args.changes_since is not None and args.no_docs:
+        parser.error("--changes-since writes a docs page: not with --no-docs")
     handlers = {each: signal.getsignal(each) for each in (signal.SIGINT, signal.SIGTERM)}
     try:
         if args.command == "diff":
@@ -259,15 +277,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from .parse.kept_names import PreviousGenerationError
 
             raise PreviousGenerationError(f"--keep-names-from {args.keep_names_from}: not a folder")
+        if args.changes_since is not None:
+            _check_generation(args.changes_since)
         job = Job(
             args.data_path,
             args.output,
             docs,
             use_black=args.format,
-            force=args.force or args.format or args.keep_names_from is not None,  # OLD's files are no stamped input
+            # OLD's files are no stamped input
+            force=args.force or args.format or args.keep_names_from is not None or args.changes_since is not None,
             botocore_version=args.botocore_version,
             family=family,
             keep_names_from=args.keep_names_from,
+            changes_since=args.changes_since,
         )
         jobs = args.jobs or ((os.cpu_count() or 1) if args.all else 1)
         run = run_services(

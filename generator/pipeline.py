@@ -52,9 +52,16 @@ def generate_service(
     post: Optional[int] = None,
     family: Family = BOTO3,
     keep_names_from: Optional[Path] = None,
+    changes_since: Optional[Path] = None,
 ) -> Written:
+    """`changes_since`: a previous generation; the docs get a page of what changes since it."""
     package, stubs = render_service(data, service, use_black, post, family, keep_names_from)
-    pages = render_docs(package) if docs is not None else {}  # rendered before either tree is written
+    changes = None
+    if docs is not None and changes_since is not None:
+        from .diff.since import changes_since as compare  # diff's reader and facts, only when asked for
+
+        changes = compare(changes_since, package, stubs)  # the stubs just rendered, against OLD's
+    pages = render_docs(package, changes) if docs is not None else {}  # rendered before either tree is written
     write_tree(output, package.pypi_name, stubs)
     folders = [output / package.pypi_name]
     if docs is not None and pages:

@@ -26,16 +26,21 @@ class NotAGenerationError(GeneratorError):
     exit_code = 2
 
 
-def read_generation(folder: Path) -> dict[str, PackageFiles]:
-    """Every package under `folder`, by service name (its modules are parsed only when compared)."""
+def generation_packages(folder: Path) -> list[Path]:
+    """The package folders of the generation `folder` (one distribution's folder, or a folder of them)."""
     if not folder.is_dir():
         raise NotAGenerationError(f"{folder}: not a folder")
     inits = sorted(folder.glob("*/__init__.pyi")) or sorted(folder.glob("*/*/__init__.pyi"))
     if not inits:
         raise NotAGenerationError(f"{folder}: no generated stub package (<distribution>/<package>/__init__.pyi)")
+    return [init.parent for init in inits]
+
+
+def read_generation(folder: Path) -> dict[str, PackageFiles]:
+    """Every package under `folder`, by service name (its modules are parsed only when compared)."""
     packages: dict[str, PackageFiles] = {}
-    for init in inits:
-        package = PackageFiles.load(init.parent)
+    for found in generation_packages(folder):
+        package = PackageFiles.load(found)
         key = package.service if package.service not in packages else package.distribution
         packages[key] = package
     return packages
@@ -71,8 +76,17 @@ class PackageFiles:
                 texts[path.stem] = path.read_bytes()
             except OSError as error:
                 raise NotAGenerationError(f"{path}: cannot read: {error.strerror}") from None
-        package = cls("", folder.parent.name, _version(folder / "version.py"), texts)
-        package.service = _service_name(package) or folder.parent.name
+        try:
+            version = version_of((folder / "version.py").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            version = ""
+        return cls.of(folder.parent.name, texts, version)
+
+    @classmethod
+    def of(cls, distribution: str, texts: dict[str, bytes], version: str) -> "PackageFiles":
+        """A package from its modules' texts, by module name (`generate --changes-since` reads the one it renders)."""
+        package = cls("", distribution, version, texts)
+        package.service = _service_name(package) or distribution
         return package
 
     def body(self, module: str) -> bytes:
@@ -185,10 +199,11 @@ def _service_name(package: PackageFiles) -> Optional[str]:
     return None
 
 
-def _version(path: Path) -> str:
+def version_of(text: str) -> str:
+    """version.py's `__version__` ("" when it has none)."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
         return ""
     for node in tree.body:
         if isinstance(node, ast.Assign) and target(node) == "__version__" and isinstance(node.value, ast.Constant):

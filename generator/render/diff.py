@@ -42,13 +42,17 @@ _PHRASES = {
 
 
 def describe(change: Change) -> str:
-    words = _PHRASES[change.kind].format(
+    return f"{change.name}: {change_words(change)}"
+
+
+def change_words(change: Change) -> str:
+    """What happened to the change's name, its name aside."""
+    return _PHRASES[change.kind].format(
         subject=change.subject,
         detail=change.detail,
         where=f"{change.subject}: " if change.subject else "",
         of=f" ({change.subject})" if change.subject else "",
     )
-    return f"{change.name}: {words}"
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,15 @@ def _title(service: ServiceChanges) -> str:
 SHARED_TITLE = "every package (the services botocore knows)"
 
 
+def grouped(report: Report) -> list[tuple[str, ServiceChanges]]:
+    """The groups a report lists, each under its title: the names every package shares, then each service
+    with changes (each group lists its breaking changes, then its compatible ones)."""
+    shared = [(SHARED_TITLE, ServiceChanges(SHARED_TITLE, "", "", report.shared))] if report.shared else []
+    return shared + [(_title(service), service) for service in report.services if service.changes]
+
+
 def _views(report: Report) -> list[_ServiceView]:
-    shared = ServiceChanges(SHARED_TITLE, "", "", report.shared)
-    views = [_ServiceView(SHARED_TITLE, *_lines(shared))] if report.shared else []
-    return views + [_ServiceView(_title(service), *_lines(service)) for service in report.services if service.changes]
+    return [_ServiceView(title, *_lines(service)) for title, service in grouped(report)]
 
 
 def _lines(service: ServiceChanges) -> tuple[list[str], list[str]]:

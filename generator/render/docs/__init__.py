@@ -3,7 +3,7 @@ site's top-level index of every service folder present."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ...ir.family import Family
 from ...ir.package import ServicePackage
@@ -11,10 +11,19 @@ from ..environment import environment, render_tree
 from .pages import SiteService
 from .view import DocsView
 
+if TYPE_CHECKING:
+    from ...diff.since import ChangesSince
 
-def render_docs(package: ServicePackage) -> dict[str, str]:
-    view = DocsView(package)
-    files = render_tree("docs/package", {}, view.skip, package=package, view=view)
+
+def render_docs(package: ServicePackage, changes: Optional[ChangesSince] = None) -> dict[str, str]:
+    """The pages; with `changes` (`generate --changes-since OLD`), changes.md too."""
+    view = DocsView(package, changes is not None)
+    page = None
+    if changes is not None:
+        from .changes import ChangesPage  # a plain generate need not load diff's report
+
+        page = ChangesPage(changes, view.anchors())
+    files = render_tree("docs/package", {}, view.skip, package=package, view=view, changes=page)
     return {f"{package.module_name}/{path}": text for path, text in files.items()}
 
 

@@ -27,7 +27,11 @@ PAGES = (
     Page("type_defs.md", "Type definitions", "the TypedDicts of requests and results, and their aliases"),
     Page("literals.md", "Literals", "the Literal types of enum values, service and region names"),
     Page("usage.md", "Usage examples", "short worked examples"),
+    # only with `generate --changes-since OLD`
+    Page("changes.md", "Changes", "what changes for user code since the previous generation"),
 )
+# the page only `generate --changes-since OLD` writes
+CHANGES_PAGE = "changes"
 
 
 @dataclass(frozen=True)

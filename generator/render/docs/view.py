@@ -4,16 +4,16 @@ links to definitions and example values. Templates only loop over what this buil
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ...ir.defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
 from ...ir.members import Method
 from ...ir.package import ClassDef, ServicePackage
 from ...ir.types import Module, Subscript, quote
-from .code import CodeBlock, CodeLine, MethodSection, Note
+from .code import CodeBlock, CodeLine, Link, MethodSection, Note
 from .examples import ExampleValues
 from .methods import MethodDocs, markdown_text
-from .pages import OPTIONAL_PAGES, PAGES
+from .pages import CHANGES_PAGE, OPTIONAL_PAGES, PAGES
 from .resources import ResourcePage
 from .snippets import usage_snippets
 
@@ -116,10 +116,17 @@ def _code_values(values: Iterable[str]) -> str:
     return ", ".join(f"`{quote(value)}`" for value in values)
 
 
+def _method_anchors(owner: str, prefix: str, methods: Iterable[MethodSection]) -> Iterator[tuple[str, str]]:
+    for method in methods:
+        if not method.name.startswith("_"):  # a dunder heading (`__aenter__`) renders as bold text: another anchor
+            yield f"{owner}.{method.name}", f"{prefix}{method.name.lower()}"
+
+
 class DocsView(MethodDocs):
     """Everything the docs templates of one service show, derived from its ServicePackage."""
 
-    def __init__(self, package: ServicePackage) -> None:
+    def __init__(self, package: ServicePackage, changes: bool = False) -> None:
+        """`changes`: the package has a changes page (`generate --changes-since OLD`)."""
         super().__init__(package)
         self.type_defs = tuple(type_def_section(item) for item in package.type_defs)
         self.literals = tuple(literal_section(item, self.values) for item in package.literals)
@@ -133,8 +140,27 @@ class DocsView(MethodDocs):
         self.resource_uses = (resource.service_lines,) if resource else ()
         self.snippets = usage_snippets(self, self.resource_tour)
         skipped = {OPTIONAL_PAGES[name] for name in package.absent_modules}
+        if not changes:
+            skipped.add(CHANGES_PAGE)
         self.skip = frozenset(skipped)
         self.pages = tuple(page for page in PAGES if page.file[:-3] not in skipped)
+
+    def anchors(self) -> dict[str, str]:
+        """The link to the section of each public name `diff` reports (`type_defs.XTypeDef`) that these pages
+        have one for, and of each method of its classes (`client.S3Client.get_object`)."""
+        refs = [item.ref for item in (*self.package.type_defs, *self.package.literals)]
+        found = {f"{ref.module.value}.{ref.name}": Link.to(ref).href for ref in refs}
+        client = f"{Module.CLIENT.value}.{self.package.client.name}"
+        found[client] = f"./client.md#{self.package.client.name.lower()}"
+        found[f"{Module.CLIENT.value}.Exceptions"] = "./client.md#exceptions"
+        found.update(_method_anchors(client, "./client.md#", self.methods))
+        classes = zip((*self.package.paginators, *self.package.waiters), (*self.paginators, *self.waiters))
+        for item, section in classes:
+            href = Link.to(item.ref).href
+            found[f"{item.module.value}.{item.name}"] = href
+            # `### ListXPaginator.paginate`: mkdocs' anchor drops the dot
+            found.update(_method_anchors(f"{item.module.value}.{item.name}", href, section.methods))
+        return found
 
     # client.md, paginators.md, waiters.md ---------------------------------------------------
     def _methods(self, methods: Iterable[Method], receiver: str) -> tuple[MethodSection, ...]:
