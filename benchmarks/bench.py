@@ -6,6 +6,7 @@
     python benchmarks/bench.py --builder /tmp/bv    # also mypy-boto3-builder installed in that venv
     python benchmarks/bench.py --json results.json  # the raw figures as well
     python benchmarks/bench.py --diff OLD NEW       # also `boto-typegen diff` over two generations
+    python benchmarks/bench.py --families 20 --aio-env VENV  # only the cost per service of each family
 
 Every run is a fresh process. Memory is the peak resident set: for one process its own peak (wait4), for
 a parallel run the peak of the RSS summed over the process tree, sampled every 10 ms from /proc. Nothing
@@ -17,18 +18,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
+
+from family_cost import bench_families
+from measuring import Figure, Measured, ensure_ok, measure, single_peak, table
 
 REPO = Path(__file__).resolve().parent.parent
 SERVICE = "sagemaker-edge"
@@ -104,121 +104,6 @@ for function in lambda_client.list_functions().get("Functions", []):
 '''
 
 
-@dataclass
-class Figure:
-    """One measured row of the table."""
-
-    name: str
-    tool: str
-    target: str
-    seconds: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
-    peak_mb: list[float] = field(default_factory=list)
-    note: str = ""
-
-    def add(self, result: "Measured") -> "Measured":
-        self.seconds.append(result.seconds)
-        self.cpu.append(result.cpu)
-        self.peak_mb.append(result.peak_mb)
-        return result
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.seconds) if self.seconds else float("nan")
-
-    @property
-    def median_cpu(self) -> float:
-        return statistics.median(self.cpu) if self.cpu else float("nan")
-
-    @property
-    def memory(self) -> float:
-        return max(self.peak_mb) if self.peak_mb else float("nan")
-
-
-@dataclass
-class Measured:
-    seconds: float
-    cpu: float  # user + system seconds of the process tree: the wall time a quiet machine would approach
-    peak_mb: float
-    stdout: str
-    stderr: str
-    returncode: int
-
-
-def _tree_rss(root: int) -> int:
-    """RSS in kB summed over `root` and all its descendants."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm") as statm:
-                pages = int(statm.read().split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        pid, parent = int(entry), int(fields[1])
-        children.setdefault(parent, []).append(pid)
-        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return total
-
-
-def measure(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]] = None) -> Measured:
-    """Run `command` once: wall time, and the peak of its process tree's summed RSS."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        list(command), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    peak = [0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(process.pid))
-            done.wait(0.01)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, stderr = process.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return Measured(seconds, cpu, peak[0] / 1024, stdout, stderr, process.returncode)
-
-
-def _single_peak(command: Sequence[str], cwd: Path, env: Optional[dict[str, str]] = None) -> Measured:
-    """One process: its exact peak RSS from wait4, plus the wall time."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        list(command), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None and process.stderr is not None
-    stdout, stderr = process.stdout.read(), process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    cpu = usage.ru_utime + usage.ru_stime
-    return Measured(seconds, cpu, usage.ru_maxrss / 1024, stdout, stderr, process.returncode)
-
-
-def _check(result: Measured, what: str) -> Measured:
-    if result.returncode != 0:
-        log = Path(tempfile.mkstemp(prefix="bench-failure.", suffix=".log")[1])
-        log.write_text(f"{what}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}")
-        raise SystemExit(f"bench: {what} failed ({result.returncode}); its output is in {log}")
-    return result
-
-
 def _typegen(*args: str) -> list[str]:
     return [str(BIN / "boto-typegen"), *args]
 
@@ -234,7 +119,7 @@ def bench_single(work: Path, runs: int, env: dict[str, str]) -> list[Figure]:
         args = ("generate", SERVICE, "--output", str(out / "output"), "--docs", str(out / "docs"), "--force")
         variants = ((first, (), fresh_cache), (regenerate, (), env), (stubs, ("--no-docs",), env))
         for figure, extra, environment in variants:
-            figure.add(_check(_single_peak(_typegen(*args, *extra), work, environment), figure.name))
+            figure.add(ensure_ok(single_peak(_typegen(*args, *extra), work, environment), figure.name))
     return [regenerate, stubs, first]
 
 
@@ -250,12 +135,12 @@ def bench_all(work: Path, runs: int, jobs: int, env: dict[str, str]) -> list[Fig
         data.mkdir()
         args = ["generate", "--all", "--jobs", str(jobs), "--data-path", str(data)]
         args += ["--output", str(out / "output"), "--docs", str(out / "docs")]
-        result = cold.add(_check(measure(_typegen(*args), work, cache), cold.name))
+        result = cold.add(ensure_ok(measure(_typegen(*args), work, cache), cold.name))
         cold.note = result.stdout.strip().splitlines()[-1]
-        result = again.add(_check(measure(_typegen(*args), work, cache), again.name))
+        result = again.add(ensure_ok(measure(_typegen(*args), work, cache), again.name))
         again.note = result.stdout.strip().splitlines()[-1]
         _changed_copy(data, SERVICE, run)
-        result = one.add(_check(measure(_typegen(*args), work, cache), one.name))
+        result = one.add(ensure_ok(measure(_typegen(*args), work, cache), one.name))
         one.note = result.stdout.strip().splitlines()[-1]
         shutil.rmtree(out, ignore_errors=True)
     return [cold, again, one]
@@ -271,7 +156,7 @@ def bench_build(work: Path, runs: int, jobs: int, env: dict[str, str]) -> list[F
         args = _typegen("build", "--all", "--jobs", str(jobs), "--output", str(out / "output"))
         args += ["--dist", str(out / "dist")]
         for figure in (cold, again):
-            result = figure.add(_check(measure(args, work, cache), figure.name))
+            result = figure.add(ensure_ok(measure(args, work, cache), figure.name))
             figure.note = result.stdout.strip().splitlines()[-1]
         shutil.rmtree(out, ignore_errors=True)
     return [cold, again]
@@ -283,7 +168,7 @@ def bench_diff(work: Path, runs: int, jobs: int, env: dict[str, str], old: Path,
     for _ in range(runs):
         result = measure(_typegen("diff", str(old), str(new), "--jobs", str(jobs)), work, env)
         if result.returncode not in (0, 1):
-            _check(result, figure.name)
+            ensure_ok(result, figure.name)
         figure.add(result)
         figure.note = result.stdout.strip().splitlines()[-1]
     return [figure]
@@ -307,7 +192,7 @@ def bench_users(work: Path, runs: int, published: bool) -> list[Figure]:
     """mypy and pyright on one usage file, with our stubs and (if asked) the published package."""
     ours = work / "stubs-ours"
     shutil.rmtree(ours, ignore_errors=True)
-    _check(_single_peak(_typegen("generate", SERVICE, "--output", str(ours), "--no-docs"), work), "generate")
+    ensure_ok(single_peak(_typegen("generate", SERVICE, "--output", str(ours), "--no-docs"), work), "generate")
     variants = {"boto-typegen": ours / f"types-boto3-{SERVICE}"}
     if published:
         variants["types-boto3-sagemaker-edge (PyPI)"] = _published(work)
@@ -323,9 +208,9 @@ def bench_users(work: Path, runs: int, published: bool) -> list[Figure]:
         env = {**os.environ, "MYPYPATH": str(folder)}
         for _ in range(runs):
             command = [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", os.devnull, "usage.py"]
-            mypy.add(_check(_single_peak(command, project, env), f"mypy with {tool}"))
+            mypy.add(ensure_ok(single_peak(command, project, env), f"mypy with {tool}"))
             command = [str(BIN / "pyright"), "--pythonpath", str(BIN / "python"), "usage.py"]
-            pyright.add(_check(measure(command, project), f"pyright with {tool}"))
+            pyright.add(ensure_ok(measure(command, project), f"pyright with {tool}"))
         figures += [mypy, pyright]
     return figures
 
@@ -335,7 +220,7 @@ def bench_users_five(work: Path, runs: int, oracle: Optional[Path]) -> list[Figu
     the published packages for the same botocore (mypy-boto3-builder's output in `oracle`) if given."""
     ours = work / "stubs-five"
     shutil.rmtree(ours, ignore_errors=True)
-    _check(_single_peak(_typegen("generate", *FIVE, "--output", str(ours), "--no-docs"), work), "generate five")
+    ensure_ok(single_peak(_typegen("generate", *FIVE, "--output", str(ours), "--no-docs"), work), "generate five")
     variants = {"boto-typegen": [ours / f"types-boto3-{service}" for service in FIVE]}
     if oracle is not None:
         variants["published (builder 8.12.0 output)"] = [
@@ -364,9 +249,9 @@ def bench_users_five(work: Path, runs: int, oracle: Optional[Path]) -> list[Figu
         for tool, (project, env, (mypy, pyright)) in projects.items():
             command = [str(BIN / "mypy"), "--config-file", "mypy.ini", "--no-incremental", "--cache-dir", os.devnull]
             command.append("usage.py")
-            mypy.add(_check(_single_peak(command, project, env), f"mypy on five clients with {tool}"))
+            mypy.add(ensure_ok(single_peak(command, project, env), f"mypy on five clients with {tool}"))
             command = [str(BIN / "pyright"), "--pythonpath", str(BIN / "python"), "usage.py"]
-            pyright.add(_check(measure(command, project), f"pyright on five clients with {tool}"))
+            pyright.add(ensure_ok(measure(command, project), f"pyright on five clients with {tool}"))
     return [figure for _, _, pair in projects.values() for figure in pair]
 
 
@@ -398,7 +283,7 @@ def bench_builder(work: Path, builder: Path, runs: int, all_services: bool) -> l
         for run in range(runs):
             out = work / f"builder-{label}-{run}"
             args = [command, str(out), "--no-smart-version", "-s", SERVICE, "--product", product]
-            _attempt(figure, _single_peak(args, work))
+            _attempt(figure, single_peak(args, work))
             shutil.rmtree(out, ignore_errors=True)
         figures.append(figure)
     if all_services:
@@ -417,27 +302,6 @@ def _attempt(figure: Figure, result: Measured) -> None:
     else:
         last = (result.stderr.strip().splitlines() or ["no message"])[-1]
         figure.note = f"failed after {result.seconds:.0f} s: {last[:100]}"
-
-
-def table(figures: Sequence[Figure]) -> str:
-    rows = [("figure", "tool", "median s", "cpu s", "runs", "peak MB", "target", "note")]
-    for figure in figures:
-        rows.append(
-            (
-                figure.name,
-                figure.tool,
-                f"{figure.median:.2f}",
-                f"{figure.median_cpu:.2f}",
-                str(len(figure.seconds)),
-                f"{figure.memory:.0f}",
-                figure.target,
-                figure.note,
-            )
-        )
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
-    lines.insert(1, "-+-".join("-" * width for width in widths))
-    return "\n".join(lines)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -460,6 +324,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         help="the builder's output for the same botocore (types_boto3_<svc>_package/ folders) to compare with",
     )
     parser.add_argument("--only-five", action="store_true", help="only the five-client users' figures")
+    parser.add_argument(
+        "--families", type=int, metavar="N", help="only each family's cost per service, on a fixed sample of N (0: all)"
+    )
+    parser.add_argument("--aio-env", type=Path, help="a venv with aiobotocore, where --families runs its family")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="boto-typegen-bench."))
@@ -467,7 +335,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     env = {**os.environ, "BOTO_TYPEGEN_CACHE": str(work / "cache")}
     # one unmeasured run fills the template cache, as any earlier use of the tool would have
     warm = ("generate", SERVICE, "--output", str(work / "warm"), "--docs", str(work / "warm-docs"))
-    _check(_single_peak(_typegen(*warm), work, env), "warm-up")
+    ensure_ok(single_peak(_typegen(*warm), work, env), "warm-up")
     print(f"boto-typegen benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}, work {work}")
     figures: list[Figure] = []
     stages: list[Callable[[], list[Figure]]] = [lambda: bench_single(work, args.runs, env)]
@@ -484,6 +352,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         stages.append(lambda: bench_diff(work, args.all_runs, args.jobs, env, *args.diff))
     if args.only_five:
         stages = [lambda: bench_users_five(work, args.runs, args.oracle)]
+    if args.families is not None:
+        stages = [lambda: bench_families(work, args.runs, args.families, args.aio_env, env)]
     if args.builder and not args.build_only:
         stages.append(lambda: bench_builder(work, args.builder, max(1, args.runs // 2), args.builder_all))
     for stage in stages:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .suite import CHECKERS, Outcome, Run, ServiceResult
+from .outcome import CHECKERS, Outcome, Run, ServiceResult
 
 CATEGORIES = (
     ("valid-request", "valid requests clean"),

@@ -5,7 +5,11 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
+
+from generator.ir.family import BOTO3, Family
+
+Function = Union[ast.FunctionDef, ast.AsyncFunctionDef]  # aiobotocore's operations are `async def`
 
 
 @dataclass(frozen=True)
@@ -31,11 +35,11 @@ class StubClient:
     exceptions: set[str] = field(default_factory=set)
 
 
-def package_dir(stubs_root: Path, service: str) -> Path:
-    distribution = stubs_root / f"types-boto3-{service}"
-    packages = [p for p in distribution.iterdir() if p.is_dir() and p.name.startswith("types_boto3_")]
+def package_dir(stubs_root: Path, service: str, family: Family = BOTO3) -> Path:
+    distribution = stubs_root / family.distribution(service)
+    packages = [p for p in distribution.iterdir() if p.is_dir() and p.name.startswith(family.module_prefix)]
     if len(packages) != 1:
-        raise FileNotFoundError(f"no single types_boto3_* package in {distribution}")
+        raise FileNotFoundError(f"no single {family.module_prefix}* package in {distribution}")
     return packages[0]
 
 
@@ -56,7 +60,7 @@ def _unpacked(node: Optional[ast.expr]) -> Optional[str]:
     return None
 
 
-def _method(defs: list[ast.FunctionDef]) -> StubMethod:
+def _method(defs: list[Function]) -> StubMethod:
     first = defs[0]
     kwarg = first.args.kwarg
     literals: set[str] = set()
@@ -73,8 +77,8 @@ def _method(defs: list[ast.FunctionDef]) -> StubMethod:
     )
 
 
-def read_client(stubs_root: Path, service: str) -> StubClient:
-    package = package_dir(stubs_root, service)
+def read_client(stubs_root: Path, service: str, family: Family = BOTO3) -> StubClient:
+    package = package_dir(stubs_root, service, family)
     tree = ast.parse((package / "client.pyi").read_text())
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     client_classes = [
@@ -84,9 +88,9 @@ def read_client(stubs_root: Path, service: str) -> StubClient:
         raise ValueError(f"{package}/client.pyi: expected one BaseClient subclass, found {len(client_classes)}")
     client_class = client_classes[0]
     stub = StubClient(service, package, package.name, client_class.name)
-    grouped: dict[str, list[ast.FunctionDef]] = {}
+    grouped: dict[str, list[Function]] = {}
     for node in client_class.body:
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith("_"):
             grouped.setdefault(node.name, []).append(node)
     stub.methods = {name: _method(defs) for name, defs in grouped.items()}
     exceptions = classes.get("Exceptions")

@@ -8,14 +8,16 @@ import subprocess
 import sys
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 import botocore.session
 
+from generator.ir.family import BOTO3, Family
+
 from . import dropin, oracle, runtime, synth
 from .checkfile import CLEAN, FLAGGED, CheckFile, Line, keyword_call, source
+from .outcome import Run, ServiceResult, check_name, judge
 from .stubfacts import StubClient, StubMethod, read_client
 from .typecheck import Errors, run_checkers
 
@@ -33,7 +35,6 @@ RESPONSE_METADATA = {
     "HostId": "a",
 }
 NO_SUCH_NAME = "NoSuchName"
-CHECKERS = ("mypy", "pyright")
 CHUNK_OPERATIONS = 2500  # per mypy/pyright invocation; the default run is one chunk
 
 
@@ -46,58 +47,6 @@ def default_services() -> list[str]:
     rest = [name for name in all_services() if name not in NAMED_SERVICES]
     sample = sorted(random.Random(SAMPLE_SEED).sample(rest, SAMPLE_SIZE))
     return [*NAMED_SERVICES, *(name for name in DROP_IN_SERVICES if name not in sample), *sample]
-
-
-@dataclass
-class Outcome:
-    """A checked line: what it stands for and what each checker said about it."""
-
-    line: Line
-    file: str
-    number: int
-    text: str
-    mypy: list[str]
-    pyright: list[str]
-    # checkers under which a valid form of this operation already fails, so a flag proves nothing
-    inconclusive: set[str] = field(default_factory=set)
-
-    def errors(self, checker: str) -> list[str]:
-        return self.mypy if checker == "mypy" else self.pyright
-
-    def ok(self, checker: str) -> bool:
-        if self.line.expect == CLEAN:
-            return not self.errors(checker)
-        return bool(self.errors(checker)) and checker not in self.inconclusive
-
-
-@dataclass
-class ServiceResult:
-    """Everything one service produced: botocore's complaints, surface gaps, and the judged lines."""
-
-    service: str
-    operations: int = 0
-    setup_error: str = ""
-    botocore_rejected: list[str] = field(default_factory=list)  # synthesized valid requests/responses
-    skipped: list[str] = field(default_factory=list)
-    surface: dict[str, list[str]] = field(default_factory=dict)  # check name -> mismatches
-    outcomes: list[Outcome] = field(default_factory=list)
-    runtime: dict[str, list[str]] = field(default_factory=dict)  # Python version -> run-time module problems
-    expects: set[str] = field(default_factory=set)  # categories its model says it must have lines in
-
-    def lines(self, category: str) -> list[Outcome]:
-        return [o for o in self.outcomes if o.line.category == category]
-
-
-@dataclass
-class Run:
-    results: dict[str, ServiceResult]
-    stub_errors: dict[str, list[str]]  # checker -> errors reported outside the check files
-    seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall time, summed over chunks
-
-    def clock(self, stage: str, since: float) -> float:
-        now = time.monotonic()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
-        return now
 
 
 def generate(services: list[str], output: Path) -> dict[str, str]:
@@ -120,13 +69,13 @@ def generate(services: list[str], output: Path) -> dict[str, str]:
 class ServiceChecks:
     """Builds one service's check file from botocore's verdicts on synthesized requests and responses."""
 
-    def __init__(self, service: str, stub: StubClient) -> None:
+    def __init__(self, service: str, stub: StubClient, family: Family = BOTO3) -> None:
         self.service = service
         self.stub = stub
         self.client = oracle.make_client(service)
         self.model = self.client.meta.service_model
         self.result = ServiceResult(service, operations=len(self.model.operation_names))
-        self.file = CheckFile(service, stub.module, stub.class_name)
+        self.file = CheckFile(service, stub.module, stub.class_name, family)
         self.api_to_method = {api: method for method, api in self.client.meta.method_to_api_mapping.items()}
         self.dropin = dropin.DropInChecks(
             service, self.client, self.file, self.request_lines, self.result.botocore_rejected, self.result.skipped
@@ -199,12 +148,14 @@ class ServiceChecks:
             line = Line(self.service, operation, category, case, "typeddict", expect, detail, base)
             self.file.add(f"{name}: type_defs.{stub_method.request} = {source(request.params)}", line)
             if expect == CLEAN:
+                # the result is bound to the response TypedDict: what the call gives (awaited) is the response
+                result = f"{self.file.variable()}: type_defs.{stub_method.result} = " if _named(stub_method) else ""
                 line = Line(self.service, operation, category, case, "unpack", expect, detail, base)
-                self.file.add(f"client.{method}(**{name})", line)
+                self.file.add(result + self.file.call(method, f"**{name}"), line)
         arguments = keyword_call(request.params)
         if arguments is not None:
             line = Line(self.service, operation, category, case, "call", expect, detail, base)
-            self.file.add(f"client.{method}({arguments})", line)
+            self.file.add(self.file.call(method, arguments), line)
 
     def response_line(self, operation: Any, method: str, stub_method: StubMethod) -> None:
         response = dict(synth.maximal_response(operation), ResponseMetadata=RESPONSE_METADATA)
@@ -212,7 +163,7 @@ class ServiceChecks:
         if verdict is not None:
             self.result.botocore_rejected.append(f"{operation.name} response: {verdict}")
             return
-        if not stub_method.result.isidentifier():
+        if not _named(stub_method):
             self.result.skipped.append(f"{operation.name}: response (stub result is {stub_method.result})")
             return
         line = Line(self.service, operation.name, "response", "maximal", "typeddict", CLEAN)
@@ -259,6 +210,11 @@ class ServiceChecks:
         return [f"{method}: on the client, not in the stub: {n}" for n in sorted(real - declared)] + [
             f"{method}: in the stub, not on the client: {n}" for n in sorted(declared - real)
         ]
+
+
+def _named(stub_method: StubMethod) -> bool:
+    """The stub's result is a name in type_defs (a TypedDict), not an expression such as `Dict[str, Any]`."""
+    return stub_method.result.isidentifier() and stub_method.result != "None"
 
 
 def _documented(request: synth.Request, names: dict[str, str]) -> synth.Request:
@@ -317,7 +273,26 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], p
     started = part.clock("generate", started)
     running = runtime.start(services, stubs_root, pythons, workdir / "runtime")
     started = part.clock("run-time modules", started)
-    results: dict[str, ServiceResult] = part.results
+    part.results, files = build_checks(services, stubs_root, failures)
+    paths = write_checks(files, check_dir)
+    stub_dirs = [stubs_root / f"types-boto3-{service}" for service in files]
+    started = part.clock("botocore verdicts and check files", started)
+    imported = runtime.finish(running)
+    for service in files:
+        part.results[service].runtime = imported.get(service, {})
+    started = part.clock("run-time modules", started)
+    checked = run_checkers(check_dir, paths, stub_dirs, workdir.parent / "mypy-cache") if paths else None
+    mypy, pyright = checked or (Errors("mypy"), Errors("pyright"))
+    part.clock("mypy and pyright", started)
+    part.stub_errors = judge(files, part.results, mypy, pyright)
+    return part
+
+
+def build_checks(
+    services: list[str], stubs_root: Path, failures: dict[str, str], family: Family = BOTO3
+) -> tuple[dict[str, ServiceResult], dict[str, CheckFile]]:
+    """Each service's botocore verdicts and check file, from the family's packages in `stubs_root`."""
+    results: dict[str, ServiceResult] = {}
     files: dict[str, CheckFile] = {}
     for service in services:
         result = ServiceResult(service)
@@ -326,53 +301,20 @@ def _run_chunk(services: list[str], workdir: Path, stubs_root: Optional[Path], p
             results[service] = result
             continue
         try:
-            checks = ServiceChecks(service, read_client(stubs_root, service))
+            checks = ServiceChecks(service, read_client(stubs_root, service, family), family)
             files[service] = checks.build()
         except Exception as error:  # one service's crash must not hide the others' results
             result.setup_error = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=-3)}"
             results[service] = result
             continue
         results[service] = checks.result
+    return results, files
+
+
+def write_checks(files: dict[str, CheckFile], check_dir: Path) -> list[Path]:
     paths = []
     for service, check in files.items():
-        path = check_dir / f"check_{service.replace('-', '_')}.py"
+        path = check_dir / check_name(service)
         path.write_text(check.text())
         paths.append(path)
-    stub_dirs = [stubs_root / f"types-boto3-{service}" for service in files]
-    started = part.clock("botocore verdicts and check files", started)
-    imported = runtime.finish(running)
-    for service in files:
-        results[service].runtime = imported.get(service, {})
-    started = part.clock("run-time modules", started)
-    checked = run_checkers(check_dir, paths, stub_dirs, workdir.parent / "mypy-cache") if paths else None
-    mypy, pyright = checked or (Errors("mypy"), Errors("pyright"))
-    part.clock("mypy and pyright", started)
-    for service, check in files.items():
-        name = f"check_{service.replace('-', '_')}.py"
-        for number, line in check.entries():
-            results[service].outcomes.append(
-                Outcome(line, name, number, check.body[number - 1].strip(),
-                        mypy.by_line.get((name, number), []), pyright.by_line.get((name, number), []))
-            )  # fmt: skip
-        _mark_inconclusive(results[service].outcomes)
-        registered = set(check.lines)
-        for errors in (mypy, pyright):
-            for (file, number), messages in errors.by_line.items():
-                if file == name and number not in registered:
-                    errors.elsewhere.extend(f"{name}:{number}: {m}" for m in messages)
-    part.stub_errors = {"mypy": mypy.elsewhere, "pyright": pyright.elsewhere}
-    return part
-
-
-def _mark_inconclusive(outcomes: list[Outcome]) -> None:
-    """A mutated line only counts as flagged if the valid request it mutates is clean in the same form."""
-    failing: dict[tuple[str, str, str], set[str]] = {}
-    for outcome in outcomes:
-        line = outcome.line
-        if line.category == "valid-request":
-            key = (line.operation, line.base, "typeddict" if line.form == "unpack" else line.form)
-            failing.setdefault(key, set()).update(c for c in CHECKERS if outcome.errors(c))
-    for outcome in outcomes:
-        line = outcome.line
-        if line.category == "invalid-request":
-            outcome.inconclusive = failing.get((line.operation, line.base, line.form), set())
+    return paths

@@ -17,7 +17,7 @@ import pytest
 
 from . import report, runtime, suite
 from .checkfile import CLEAN, FLAGGED
-from .suite import CHECKERS
+from .outcome import CHECKERS
 
 DEFAULT = suite.default_services()
 SERVICES = [

@@ -35,9 +35,10 @@ class Errors:
             self.elsewhere.append(f"{path}:{line}: {message}")
 
 
-def _mypy_command(check_dir: Path, files: list[Path], cache: Path) -> list[str]:
+def _mypy_command(check_dir: Path, files: list[Path], cache: Path, python: str) -> list[str]:
     return [
         sys.executable, "-m", "mypy",
+        "--python-executable", python,
         "--python-version", MYPY_PYTHON_VERSION,
         "--cache-dir", str(cache),
         "--show-error-codes", "--no-error-summary", "--no-pretty", "--hide-error-context",
@@ -68,19 +69,20 @@ def _pyright_executable() -> str:
 
 
 def run_checkers(
-    check_dir: Path, files: list[Path], stub_dirs: list[Path], mypy_cache: Path
+    check_dir: Path, files: list[Path], stub_dirs: list[Path], mypy_cache: Path, python: str = sys.executable
 ) -> tuple[Errors, Errors]:
-    """Both checkers over `files`; `stub_dirs` hold the generated distributions (each with its package).
+    """Both checkers over `files`, against the packages installed for `python`; `stub_dirs` hold the generated
+    distributions (each with its package).
     `mypy_cache` may be shared by chunks: their check modules and packages have distinct names, and typeshed's
     and botocore-stubs' entries are then analysed once per run instead of once per chunk."""
     env = dict(os.environ, MYPYPATH=os.pathsep.join(str(d) for d in stub_dirs))
     mypy = subprocess.Popen(
-        _mypy_command(check_dir, files, mypy_cache),
+        _mypy_command(check_dir, files, mypy_cache, python),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=check_dir,
     )  # fmt: skip
     config = _pyright_config(check_dir, stub_dirs)
     pyright = subprocess.Popen(
-        [_pyright_executable(), "--outputjson", "--pythonpath", sys.executable, "-p", str(config)],
+        [_pyright_executable(), "--outputjson", "--pythonpath", python, "-p", str(config)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=check_dir,
     )  # fmt: skip
     mypy_out, mypy_err = mypy.communicate()
