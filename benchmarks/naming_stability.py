@@ -28,8 +28,9 @@ from botocore.loaders import Loader
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.diff.reader import PackageFiles, read_generation  # noqa: E402
 
-# the suffixes generators add to a shape's name (collision or direction), longest first
-SUFFIXES = ("Output", "Union", "Extra", "Paginate", "Wait", "Request", "Response")
+# the suffixes generators add to a shape's name (collision or direction); the builder's `Paginator` and
+# `Waiter` variants name a shape's TypedDict as a paginator's or waiter's input or output
+SUFFIXES = ("Paginator", "Paginate", "Waiter", "Output", "Union", "Extra", "Wait", "Request", "Response")
 # keys a generator adds to a shape's members
 _ADDED_KEYS = {"ResponseMetadata", "PaginationConfig", "WaiterConfig"}
 
