@@ -14,16 +14,7 @@ from itertools import accumulate
 from typing import Iterable, Iterator, Optional, Protocol
 
 from .definitions import ClassParts, class_parts, member_facts, private
-from .facts import (
-    AliasFact,
-    ClassFact,
-    Definition,
-    Direction,
-    MethodFact,
-    Name,
-    Signature,
-    TypedDictFact,
-)
+from .facts import AliasFact, ClassFact, Definition, Direction, MethodFact, Name, Signature, TypedDictFact
 
 
 class Statements(Protocol):
@@ -155,11 +146,7 @@ class Uses:
         if module not in self._bodies:
             statements = self.package.statements(module)
             text = self.package.texts[module] if statements is None else self.package.body(module)
-            self._bodies[module] = (
-                text,
-                statements,
-                self.package.starts(module) if statements else [],
-            )
+            self._bodies[module] = (text, statements, self.package.starts(module) if statements else [])
         return self._bodies[module]
 
     def _unit(self, module: str, index: int, offset: int) -> Optional[_Unit]:
@@ -169,10 +156,7 @@ class Uses:
             assert statements is not None
             try:
                 parts = class_parts(statements[index][1])
-            except (
-                SyntaxError,
-                ValueError,
-            ):  # read as a statement, which sends its module to be read whole
+            except (SyntaxError, ValueError):  # read as a statement, which sends its module to be read whole
                 parts = None
             ends = list(accumulate(len(member) for member in [parts.header, *parts.members])) if parts else []
             self._parts[module, index] = (parts, ends)
@@ -269,9 +253,5 @@ def _member(member: bytes) -> _Read:
     for name, signature in methods:
         if not private(name):
             public.setdefault(name, []).append(signature)
-    found = ClassFact(
-        frozenset(),
-        {name: MethodFact(tuple(each)) for name, each in public.items()},
-        attributes,
-    )
+    found = ClassFact(frozenset(), {name: MethodFact(tuple(each)) for name, each in public.items()}, attributes)
     return [("", None, _uses(found))]

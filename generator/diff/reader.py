@@ -175,9 +175,7 @@ def read_package(folder: Path) -> PackageFacts:
     return PackageFiles.load(folder).facts()
 
 
-def _named_statements(
-    body: bytes,
-) -> Optional[tuple[list[tuple[str, bytes]], list[int]]]:
+def _named_statements(body: bytes) -> Optional[tuple[list[tuple[str, bytes]], list[int]]]:
     """The statements that may define a name, each with its name, and where each starts in `body`."""
     found: list[tuple[str, bytes]] = []
     starts: list[int] = []
@@ -207,10 +205,7 @@ def _service_name(package: PackageFiles) -> Optional[str]:
             return found.group(3).decode()
     literals = package.definitions("literals") if text else {}
     for name, definition in literals.items():
-        if name.name.endswith("ServiceName") and name.name not in (
-            "ServiceName",
-            "ResourceServiceName",
-        ):
+        if name.name.endswith("ServiceName") and name.name not in ("ServiceName", "ResourceServiceName"):
             if isinstance(definition, AliasFact) and definition.values and len(definition.values) == 1:
                 value = ast.literal_eval(next(iter(definition.values))[len("Literal[") : -1])
                 return value if isinstance(value, str) else None
