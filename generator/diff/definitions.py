@@ -4,6 +4,8 @@ read statement by statement, each text parsed once per process (see statements.p
 from __future__ import annotations
 
 import ast
+import keyword
+import re
 from typing import Iterable, NamedTuple, Optional
 
 from .facts import AliasFact, ClassFact, Definition, Key, MethodFact, Parameter, Signature, Type, TypedDictFact
@@ -44,13 +46,51 @@ def in_statements(texts: Iterable[bytes]) -> Optional[list[tuple[str, Definition
     for statement in texts:
         if statement not in _READ:
             try:
-                _READ[statement] = _by_member(statement) or list(
-                    definitions_of("", ast.parse(statement), Source(statement))
+                _READ[statement] = (
+                    _by_member(statement)
+                    or _typed_dict_by_lines(statement)
+                    or list(definitions_of("", ast.parse(statement), Source(statement)))
                 )
             except (SyntaxError, ValueError):
                 return None
         found += _READ[statement]
     return found
+
+
+# a TypedDict class as the generator writes it: the class line, then one `key: annotation` line per key
+_PLAIN_TYPED_DICT = re.compile(rb"class ([A-Za-z_]\w*)\(TypedDict\):\n((?:    [A-Za-z_]\w*: [^\s#'\"].*\n)+)\s*\Z")
+_KEY_LINE = re.compile(rb"    ([A-Za-z_]\w*): (.*)\n")
+# each annotation's key, by its text: a few thousand texts stand for a generation's keys
+_KEYS: dict[bytes, Optional[Key]] = {}
+
+
+def _typed_dict_by_lines(statement: bytes) -> Optional[list[tuple[str, Definition]]]:
+    """A TypedDict of one-line keys, each annotation parsed alone once per text (the facts are those of
+    the whole statement parsed); None for any other statement, or one whose annotations do not parse."""
+    whole = _PLAIN_TYPED_DICT.match(statement)
+    if whole is None:
+        return None
+    keys: dict[str, Key] = {}
+    for line in _KEY_LINE.finditer(whole.group(2)):
+        name, annotation = line.group(1).decode(), line.group(2)
+        if keyword.iskeyword(name) or name == "__debug__" or annotation.endswith((b" ", b"\t")):
+            return None
+        if annotation not in _KEYS:
+            _KEYS[annotation] = _annotation_key(annotation)
+        key = _KEYS[annotation]
+        if key is None:
+            return None
+        keys[name] = key
+    class_name = whole.group(1).decode()
+    return [] if class_name.startswith("_") else [(class_name, TypedDictFact(keys, ""))]
+
+
+def _annotation_key(annotation: bytes) -> Optional[Key]:
+    try:
+        tree = ast.parse(annotation, mode="eval")
+    except (SyntaxError, ValueError):
+        return None
+    return _key(tree.body, True, Source(annotation))
 
 
 # a class's members by their text: the methods of a client are mostly the same in two generations

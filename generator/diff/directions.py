@@ -9,14 +9,12 @@ mentions it in its text, so the text finds every candidate and the facts decide.
 
 from __future__ import annotations
 
-import re
-from functools import partial
-from typing import Callable, Iterable, Optional, Protocol
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Iterable, Iterator, Optional, Protocol
 
-from .definitions import class_parts, member_facts, private
+from .definitions import ClassParts, class_parts, member_facts, private
 from .facts import AliasFact, ClassFact, Definition, Direction, MethodFact, Name, Signature, TypedDictFact
-
-_IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class Statements(Protocol):
@@ -24,7 +22,11 @@ class Statements(Protocol):
 
     texts: dict[str, bytes]
 
+    def body(self, module: str) -> bytes: ...
+
     def statements(self, module: str) -> Optional[list[tuple[str, bytes]]]: ...
+
+    def starts(self, module: str) -> list[int]: ...
 
     def read(self, module: str, statement: bytes) -> Optional[list[tuple[str, Definition]]]: ...
 
@@ -88,6 +90,9 @@ class _Resplit(Exception):
 _Referrers = tuple[Direction, frozenset[str]]
 # a unit's definitions (a class's members give no definition), each with what a class passes on, else None
 _Read = list[tuple[str, Optional[Definition], Optional[tuple[set[str], set[str]]]]]
+# a unit by where it is: (module, statement, member); a module read whole is (module, -1, -1), a statement
+# read whole (module, statement, -1), a class's header member 0 and its members 1, 2, ...
+_Unit = tuple[str, int, int]
 
 
 class Uses:
@@ -104,46 +109,75 @@ class Uses:
     def directions(self, names: Iterable[Name]) -> dict[Name, Direction]:
         asked = list(names)
         while True:
-            self._index([name.name for name in asked])
+            self._reset()
             try:
                 return {name: self._direction(name.name) for name in asked}
             except _Resplit:
                 continue
 
-    def _index(self, asked: list[str]) -> None:
-        self._units: list[Callable[[], _Read]] = []
-        self._by_identifier: dict[bytes, list[int]] = {}
-        self._read: dict[int, _Read] = {}
+    def _reset(self) -> None:
+        """Forget what was read: a module sent to be read whole splits into other units."""
+        self._bodies: dict[str, tuple[bytes, Optional[list[tuple[str, bytes]]], list[int]]] = {}
+        self._parts: dict[tuple[str, int], tuple[Optional[ClassParts], list[int]]] = {}  # with members' ends
+        self._read: dict[_Unit, _Read] = {}
         self._referrers: dict[str, _Referrers] = {}
-        modules = {module: self.package.statements(module) for module in self.package.texts if module != "__init__"}
-        # only a name some statement defines (or one asked about) is ever walked to: no other needs an entry
-        wanted: Optional[set[bytes]] = {name.encode() for name in asked}
-        for module, statements in modules.items():
-            if statements is None or wanted is None:
-                wanted = None
-            else:
-                wanted |= {name.encode() for name, _ in statements}
-        for module, statements in modules.items():
-            if statements is None:
-                self._add(self.package.texts[module], wanted, partial(self._module, module))
-            for _, statement in statements or ():
-                try:
-                    parts = class_parts(statement)
-                except (SyntaxError, ValueError):  # read as a statement, which sends its module to be read whole
-                    parts = None
-                if parts is None:
-                    self._add(statement, wanted, partial(self._statement, module, statement))
-                elif not parts.name.startswith("_"):
-                    self._add(parts.header, wanted, partial(_uses_of, parts.facts))
-                    for member in parts.members:
-                        self._add(member, wanted, partial(_member, member))
 
-    def _add(self, text: bytes, wanted: Optional[set[bytes]], read: Callable[[], _Read]) -> None:
-        unit = len(self._units)
-        self._units.append(read)
-        mentioned = _mentioned(text)
-        for identifier in mentioned if wanted is None else mentioned & wanted:
-            self._by_identifier.setdefault(identifier, []).append(unit)
+    def _units_mentioning(self, identifier: str) -> set[_Unit]:
+        """The units whose text has `identifier` as a word, found by searching the modules' texts."""
+        units: set[_Unit] = set()
+        word = identifier.encode()
+        for module in self.package.texts:
+            if module == "__init__":
+                continue
+            text, statements, starts = self._body(module)
+            for at in _words(text, word):
+                if statements is None:
+                    units.add((module, -1, -1))
+                    continue
+                index = bisect_right(starts, at) - 1
+                if index < 0 or at >= starts[index] + len(statements[index][1]):
+                    continue  # an import, a guard or a private name's statement: no unit
+                unit = self._unit(module, index, at - starts[index])
+                if unit is not None:
+                    units.add(unit)
+        return units
+
+    def _body(self, module: str) -> tuple[bytes, Optional[list[tuple[str, bytes]]], list[int]]:
+        if module not in self._bodies:
+            statements = self.package.statements(module)
+            text = self.package.texts[module] if statements is None else self.package.body(module)
+            self._bodies[module] = (text, statements, self.package.starts(module) if statements else [])
+        return self._bodies[module]
+
+    def _unit(self, module: str, index: int, offset: int) -> Optional[_Unit]:
+        """The unit of the statement `index` at `offset` in it: the statement, or a class's header or member."""
+        if (module, index) not in self._parts:
+            statements = self._bodies[module][1]
+            assert statements is not None
+            try:
+                parts = class_parts(statements[index][1])
+            except (SyntaxError, ValueError):  # read as a statement, which sends its module to be read whole
+                parts = None
+            ends = list(accumulate(len(member) for member in [parts.header, *parts.members])) if parts else []
+            self._parts[module, index] = (parts, ends)
+        parts, ends = self._parts[module, index]
+        if parts is None:
+            return (module, index, -1)
+        if parts.name.startswith("_"):
+            return None
+        return (module, index, bisect_right(ends, offset))
+
+    def _read_unit(self, unit: _Unit) -> _Read:
+        module, index, member = unit
+        if index < 0:
+            return self._module(module)
+        if member < 0:
+            statements = self._bodies[module][1]
+            assert statements is not None
+            return self._statement(module, statements[index][1])
+        parts = self._parts[module, index][0]
+        assert parts is not None
+        return _uses_of(parts.facts) if member == 0 else _member(parts.members[member - 1])
 
     def _module(self, module: str) -> _Read:
         return _with_uses([(name.name, d) for name, d in self.package.definitions(module).items()])
@@ -171,9 +205,9 @@ class Uses:
         if identifier not in self._referrers:
             direction = Direction.NONE
             referrers: set[str] = set()
-            for unit in self._by_identifier.get(identifier.encode(), ()):
+            for unit in self._units_mentioning(identifier):
                 if unit not in self._read:
-                    self._read[unit] = self._units[unit]()
+                    self._read[unit] = self._read_unit(unit)
                 for name, definition, uses in self._read[unit]:
                     if uses is not None:
                         direction |= Direction.INPUT if identifier in uses[0] else Direction.NONE
@@ -184,17 +218,24 @@ class Uses:
         return self._referrers[identifier]
 
 
-# a text's identifiers, by the text: the two sides of a package share most statements
-_MENTIONED: dict[bytes, frozenset[bytes]] = {}
+_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_DIGITS = frozenset(b"0123456789")
 
 
-def _mentioned(text: bytes) -> frozenset[bytes]:
-    found = _MENTIONED.get(text)
-    if found is None:
-        if len(_MENTIONED) > 100_000:  # the sides of the packages compared before this one share little with it
-            _MENTIONED.clear()
-        found = _MENTIONED[text] = frozenset(_IDENTIFIER.findall(text))
-    return found
+def _words(text: bytes, word: bytes) -> Iterator[int]:
+    """Where `word` (an identifier) is one of the identifiers of `text`, as a tokenizer finds them: no
+    identifier character after it, and before it none but digits that no letter or underscore starts.
+    """
+    at = text.find(word) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        if end >= len(text) or text[end] not in _WORD:
+            before = at - 1
+            while before >= 0 and text[before] in _DIGITS:
+                before -= 1
+            if before < 0 or text[before] not in _WORD:
+                yield at
+        at = text.find(word, at + 1)
 
 
 def _with_uses(found: list[tuple[str, Definition]]) -> _Read:

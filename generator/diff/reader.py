@@ -67,6 +67,7 @@ class PackageFiles:
     _parsed: dict[str, dict[Name, Definition]] = field(default_factory=dict)
     _where: dict[str, str] = field(default_factory=dict)
     _statements: dict[str, Optional[list[tuple[str, bytes]]]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path) -> "PackageFiles":
@@ -124,8 +125,15 @@ class PackageFiles:
         None for the package root (its re-exports need the whole module) and for a module whose statements
         cannot all be named by their text or parsed alone."""
         if module not in self._statements:
-            self._statements[module] = None if module == "__init__" else _named_statements(self.body(module))
+            found = None if module == "__init__" else _named_statements(self.body(module))
+            self._statements[module] = found[0] if found is not None else None
+            self._starts[module] = found[1] if found is not None else []
         return self._statements[module]
+
+    def starts(self, module: str) -> list[int]:
+        """Where each of `statements(module)` starts in the module's body."""
+        self.statements(module)
+        return self._starts[module]
 
     def read(self, module: str, statement: bytes) -> Optional[list[tuple[str, Definition]]]:
         """One statement's definitions, or None (and the module is read whole from then on) when it does not
@@ -167,15 +175,20 @@ def read_package(folder: Path) -> PackageFacts:
     return PackageFiles.load(folder).facts()
 
 
-def _named_statements(body: bytes) -> Optional[list[tuple[str, bytes]]]:
+def _named_statements(body: bytes) -> Optional[tuple[list[tuple[str, bytes]], list[int]]]:
+    """The statements that may define a name, each with its name, and where each starts in `body`."""
     found: list[tuple[str, bytes]] = []
+    starts: list[int] = []
+    at = 0
     for statement in statements(body):
         if may_define(statement) and not statement.isspace() and statement:
             name = _defined_name(statement)
             if name is None:
                 return None
             found.append((name, statement))
-    return found
+            starts.append(at)
+        at += len(statement)
+    return found, starts
 
 
 def _defined_name(statement: bytes) -> Optional[str]:

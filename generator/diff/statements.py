@@ -10,25 +10,24 @@ from __future__ import annotations
 
 import re
 
-_START = re.compile(rb"^(?![ \t\r\n)\]}#]|else\b|elif\b|except\b|finally\b)", re.M)
-# a method of a class body: four spaces, then a decorator or a def (an attribute stays with the one before)
-_MEMBER = re.compile(rb"^    (?=@|def |async def )", re.M)
+# the line break before a statement's first line (a literal first lets the search skip to each line break)
+_START = re.compile(rb"\n(?![ \t\r\n)\]}#]|else\b|elif\b|except\b|finally\b)")
+# before a method of a class body: four spaces, then a decorator or a def (an attribute stays with the one before)
+_MEMBER = re.compile(rb"\n    (?=@|def |async def )")
 # statements that define no public name in a module other than the package root (imports, guards, __all__)
 _NO_DEFINITION = re.compile(rb"(?:from|import|if|try|_\w*)\b")
 
 
 def statements(text: bytes) -> list[bytes]:
     """The top-level statements of `text` in order, each with the comments and blank lines after it."""
-    starts = [found.start() for found in _START.finditer(text)]
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
+    starts = [0] + [found.start() + 1 for found in _START.finditer(text)]
     return _joined([text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])])
 
 
 def class_members(statement: bytes) -> list[bytes]:
     """A class statement → its header (the `class` line, docstring and leading attributes) and then each
     method (with its decorators) or attribute after the first method, in order."""
-    starts = [found.start() for found in _MEMBER.finditer(statement)]
+    starts = [found.start() + 1 for found in _MEMBER.finditer(statement)]
     if not starts:
         return [statement]
     chunks = [statement[start:end] for start, end in zip(starts, starts[1:] + [len(statement)])]
