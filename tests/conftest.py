@@ -16,7 +16,7 @@ import tomllib
 from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 import pytest
 
@@ -53,6 +53,80 @@ def run_cli(
         text=True,
         timeout=timeout,
     )
+
+
+# Under pytest-xdist (`-n 2`, as README's test command runs), the tests of files that share a costly session
+# fixture run in one worker, so no worker builds it a second time. (xdist's own `--dist loadgroup` cannot do
+# this under pytest 9: it renames node ids, which pytest 9 no longer reads.)
+SHARED_FIXTURES = {
+    "every_service": "every-service",
+    "conformance": "every-service",  # the full run checks every_service's packages
+    "aiobotocore_env": "aiobotocore",
+    "old_data": "botocore-1.40.0",
+    "mypy_boto3_every_service": "mypy-boto3",
+}
+# the groups in the order they are handed out, costliest first, before the single files
+GROUP_ORDER = ("every-service", "botocore-1.40.0", "aiobotocore", "mypy-boto3")
+FILE_GROUPS = {
+    "tests/conformance/test_conformance.py": "every-service",
+    "tests/test_all_services_typecheck.py": "every-service",
+    "tests/test_docs_sweep.py": "every-service",
+    "tests/test_format_layout.py": "every-service",
+    "tests/test_stubs_all_services.py": "every-service",
+    "tests/test_family_aiobotocore.py": "aiobotocore",
+    "tests/conformance/test_aio_family.py": "aiobotocore",
+    "tests/test_diff_versions.py": "botocore-1.40.0",
+    "tests/test_family_mypy_boto3.py": "mypy-boto3",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The grouped files first, costliest group first (so no worker ends the run alone on one); a test that
+    takes a shared fixture from a file FILE_GROUPS does not place with it is a usage error: under xdist its
+    worker would build the fixture again."""
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        for name, group in SHARED_FIXTURES.items():
+            if name in getattr(item, "fixturenames", ()) and FILE_GROUPS.get(path) != group:
+                raise pytest.UsageError(f"{path} uses the fixture {name}: add it to FILE_GROUPS as {group!r}")
+    rank = {group: index for index, group in enumerate(GROUP_ORDER)}
+    items.sort(key=lambda item: rank.get(FILE_GROUPS.get(item.nodeid.split("::", 1)[0], ""), len(rank)))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        """Whole files to whichever worker is free, a group of FILE_GROUPS as one file."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return FILE_GROUPS.get(path, path)
+
+    config.option.loadscopereorder = False  # the collection's order (above), not the number of tests in a file
+    return SharedFixtureScheduling(config, log)
+
+
+# sections for the end of the run (title -> text), written by session fixtures; under xdist a worker's go to
+# the controller, which prints them
+SUMMARIES = pytest.StashKey[dict[str, str]]()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["summaries"] = session.config.stash.get(SUMMARIES, {})
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    node.config.stash.setdefault(SUMMARIES, {}).update(getattr(node, "workeroutput", {}).get("summaries", {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    for title, text in sorted(config.stash.get(SUMMARIES, {}).items()):
+        terminalreporter.section(title)
+        terminalreporter.write_line(text)
 
 
 def pinned_test_extra() -> dict[str, str]:

@@ -141,7 +141,7 @@ def _readme_commands() -> list[str]:
 def test_readme_opens_with_generate_then_test() -> None:
     generate, test = _readme_commands()
     assert generate.endswith("boto-typegen generate")
-    assert test.endswith(f"python -m pytest -m {CI_MARKERS!r}".replace('"', "'"))
+    assert test.endswith(f"python -m pytest -m {CI_MARKERS!r} -n 2".replace('"', "'"))
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -1,4 +1,5 @@
-"""One conformance run per pytest session over the services whose tests were selected; its table at the end."""
+"""One conformance run per pytest session over the services whose tests were selected; its table at the end
+(tests/conftest.py prints it, from whichever pytest-xdist worker ran it)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ from typing import Optional
 import pytest
 
 from cleanenv.envs import CleanVenvs
+from conftest import SUMMARIES
 from generator.parse.source import BotocoreData
 
 from . import report, runtime, suite
 
-RUN = pytest.StashKey[suite.Run]()
-REPORT = pytest.StashKey[Path]()
 HERE = Path(__file__).resolve().parent
 # CONFORMANCE_STUBS=DIR checks stubs already generated into DIR instead of generating them
 STUBS_ENV = "CONFORMANCE_STUBS"
@@ -45,17 +45,7 @@ def conformance(
     run = suite.run(services, workdir, stubs, pythons)
     findings = workdir / "findings.md"
     findings.write_text(report.findings(run))
-    request.config.stash[RUN] = run
-    request.config.stash[REPORT] = findings
-    return run
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
-    run = config.stash.get(RUN, None)
-    if run is None:
-        return
-    terminalreporter.section("conformance: generated stubs against botocore")
-    terminalreporter.write_line(report.table(run))
     stages = ", ".join(f"{stage} {seconds:.0f}s" for stage, seconds in run.seconds.items())
-    terminalreporter.write_line(f"time: {stages}")
-    terminalreporter.write_line(f"every finding: {config.stash[REPORT]}")
+    summary = f"{report.table(run)}\ntime: {stages}\nevery finding: {findings}"
+    request.config.stash.setdefault(SUMMARIES, {})["conformance: generated stubs against botocore"] = summary
+    return run
