@@ -80,17 +80,21 @@ FILE_GROUPS = {
 }
 
 
+def _file_of(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The grouped files first, costliest group first (so no worker ends the run alone on one); a test that
     takes a shared fixture from a file FILE_GROUPS does not place with it is a usage error: under xdist its
     worker would build the fixture again."""
     for item in items:
-        path = item.nodeid.split("::", 1)[0]
+        path = _file_of(item.nodeid)
         for name, group in SHARED_FIXTURES.items():
             if name in getattr(item, "fixturenames", ()) and FILE_GROUPS.get(path) != group:
                 raise pytest.UsageError(f"{path} uses the fixture {name}: add it to FILE_GROUPS as {group!r}")
     rank = {group: index for index, group in enumerate(GROUP_ORDER)}
-    items.sort(key=lambda item: rank.get(FILE_GROUPS.get(item.nodeid.split("::", 1)[0], ""), len(rank)))
+    items.sort(key=lambda item: rank.get(FILE_GROUPS.get(_file_of(item.nodeid), ""), len(rank)))
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -101,7 +105,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
         """Whole files to whichever worker is free, a group of FILE_GROUPS as one file."""
 
         def _split_scope(self, nodeid: str) -> str:
-            path = nodeid.split("::", 1)[0]
+            path = _file_of(nodeid)
             return FILE_GROUPS.get(path, path)
 
     config.option.loadscopereorder = False  # the collection's order (above), not the number of tests in a file

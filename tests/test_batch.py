@@ -21,13 +21,18 @@ BROKEN = "zz-broken-service"
 FEW = (SERVICE, OTHER, "sqs", "dynamodb", "kinesis")  # the real services of `installation`
 
 
-@pytest.fixture
-def models(tmp_path: Path) -> Path:
-    """A --data-path that adds one more service, whose model is not JSON."""
-    folder = tmp_path / "models" / BROKEN / "2024-01-01"
+def _add_broken(data: Path) -> Path:
+    """`data` with one more service, whose model is not JSON."""
+    folder = data / BROKEN / "2024-01-01"
     folder.mkdir(parents=True)
     (folder / "service-2.json").write_text('{"metadata": {"protocol": "json"')
-    return tmp_path / "models"
+    return data
+
+
+@pytest.fixture
+def models(tmp_path: Path) -> Path:
+    """A --data-path that adds the broken service."""
+    return _add_broken(tmp_path / "models")
 
 
 @pytest.fixture
@@ -44,10 +49,7 @@ def installation(tmp_path: Path) -> Path:
     for entry in real.joinpath("data").iterdir():
         if entry.is_file() or entry.name in FEW:
             (data / entry.name).symlink_to(entry)
-    broken = data / BROKEN / "2024-01-01"
-    broken.mkdir(parents=True)
-    (broken / "service-2.json").write_text('{"metadata": {"protocol": "json"')
-    return data
+    return _add_broken(data)
 
 
 @pytest.fixture(autouse=True)

@@ -217,14 +217,18 @@ def sweep_sample(services: Sequence[str]) -> dict[str, bool]:
     """service -> whether its `.py` files go through black too (its `.pyi` files always do)."""
     sampled = random.Random(20261201).sample(sorted(set(services) - set(LARGEST)), PYI_SAMPLE_SIZE)
     # the largest first, so the two workers do not end on one of them alone
-    return {**{service: service == "s3" for service in LARGEST}, **{s: i < PY_SAMPLE_SIZE for i, s in enumerate(sampled)}}
+    return {
+        **{service: service == "s3" for service in LARGEST},
+        **{service: index < PY_SAMPLE_SIZE for index, service in enumerate(sampled)},
+    }
 
 
 @pytest.mark.slow
 def test_sampled_services_are_black_stable(every_service: EveryService) -> None:
     """black over the raw render of every `.pyi` of a third of the services (and of the `.py` files of 40 of
     them and s3) gives the bytes the session's `generate --all` (layout pass, no black) wrote."""
-    jobs = [(service, every_service.output, with_py) for service, with_py in sweep_sample(every_service.services).items()]
+    sample = sweep_sample(every_service.services)
+    jobs = [(service, every_service.output, with_py) for service, with_py in sample.items()]
     with ProcessPoolExecutor(max_workers=2) as pool:
         differing = [line for lines in pool.map(_black_disagrees, jobs) for line in lines]
     assert differing == []
