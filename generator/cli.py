@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="boto-typegen",
         description="Generate boto3 type stubs and their docs from botocore's service models.",
     )
-    parser.add_argument("--version", action="version", version=_versions())
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the versions and exit")
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="generate stub packages")
     generate.add_argument(
@@ -196,6 +196,14 @@ def _stop_on_signals() -> None:
 
     for each in (signal.SIGINT, signal.SIGTERM):
         signal.signal(each, stop)
+
+
+class _Version(argparse.Action):
+    """`--version`, its text made only when asked for: reading installed metadata costs every run otherwise."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(_versions())
+        parser.exit()
 
 
 def _versions() -> str:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping, Optional
-
-from boto3.resources.model import Action, Parameter as ParamModel, Request, ResponseResource, Waiter
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
 
 from ..errors import ModelError
 
@@ -18,6 +16,9 @@ from .resource_values import HighLevelTypes
 from .shapes import ShapeConverter
 from .source import ServiceSource
 from .text import first_sentence
+
+if TYPE_CHECKING:
+    from boto3.resources.model import Action, Parameter as ParamModel, Request, ResponseResource, Waiter
 
 SERVICE_OWNER = "ServiceResource"  # how boto3 and the published stubs name the service resource's part
 _REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import zlib
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Optional, cast
+from typing import TYPE_CHECKING, Any, Optional, cast
 
-import boto3
-from boto3.resources.model import Collection, ResourceModel
 from botocore.exceptions import DataNotFoundError
 from botocore.loaders import Loader
 
@@ -37,18 +36,25 @@ from .resource_injected import injected_methods
 from .shapes import ShapeConverter
 from .source import ServiceSource
 
+if TYPE_CHECKING:
+    from boto3.resources.model import Collection, ResourceModel
+    from botocore.model import Shape
+
 _IDENTIFIER_TYPES: dict[str, TypeExpr] = {"integer": INT}
 _SEQUENCE_OF_STR = Subscript(External("collections.abc", "Sequence"), (STR,))
 
 
 @lru_cache(maxsize=1)
 def _loader() -> Loader:
-    # boto3 ships resource models next to itself; boto3.Session adds this same folder to botocore's loader
-    return Loader(
-        extra_search_paths=[str(Path(boto3.__file__).parent / "data")], include_default_search_paths=False
-    )
+    # boto3 ships resource models next to itself; boto3.Session adds this same folder to botocore's loader.
+    # Found without importing boto3, which costs a tenth of a second and only services with resources need
+    spec = find_spec("boto3")
+    if spec is None or spec.origin is None:
+        raise ModelError("boto3 is not installed: its resource models cannot be read")
+    return Loader(extra_search_paths=[str(Path(spec.origin).parent / "data")], include_default_search_paths=False)
 
 
+@lru_cache(maxsize=1)
 def resource_service_names() -> tuple[str, ...]:
     """The services `boto3.resource()` accepts."""
     return tuple(sorted(_loader().list_available_services("resources-1")))
@@ -111,9 +117,8 @@ class _ResourceParser:
         """`definition` is the raw JSON, for the names as written before boto3 snake-cases them."""
         model_name = self.source.name if owner == SERVICE_OWNER else owner
         # boto3-stubs wants its TypedDict of the definition; this is the same JSON
-        model = ResourceModel(model_name, cast(Any, definition), self.definitions)
-        shape = self.source.model.shape_for(model.shape) if model.shape else None
-        model.load_rename_map(shape)
+        model = self._model(model_name, definition)
+        shape = self._shape(model)
         attributes = [*self._identifiers(model, definition), *self._references(model)]
         methods = [
             self._method(
@@ -193,9 +198,19 @@ class _ResourceParser:
 
     def _identifier_names(self, resource_name: str) -> list[str]:
         """A resource's identifiers as its constructor takes them (snake-cased, renamed on a clash)."""
-        model = ResourceModel(resource_name, cast(Any, self.definitions[resource_name]), self.definitions)
-        model.load_rename_map(self.source.model.shape_for(model.shape) if model.shape else None)
-        return [item.name for item in model.identifiers]
+        return [item.name for item in self._model(resource_name, self.definitions[resource_name]).identifiers]
+
+    def _model(self, name: str, definition: dict[str, Any]) -> ResourceModel:
+        """boto3's own reading of a resource definition, its names renamed where they clash as boto3 does."""
+        from boto3.resources.model import ResourceModel  # boto3 is imported only for a service with resources
+
+        model = ResourceModel(name, cast(Any, definition), self.definitions)
+        model.load_rename_map(self._shape(model))
+        return model
+
+    def _shape(self, model: ResourceModel) -> Optional[Shape]:
+        """The botocore shape a resource's data is, if it has one."""
+        return self.source.model.shape_for(model.shape) if model.shape else None
 
     # collections ----------------------------------------------------------------------------
     def _collection(self, owner: str, raw_name: str, collection: Collection) -> CollectionDef:
