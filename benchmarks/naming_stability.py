@@ -30,7 +30,11 @@ from generator.diff.reader import PackageFiles, read_generation  # noqa: E402
 
 # the suffixes generators add to a shape's name (collision or direction); the builder's `Paginator` and
 # `Waiter` variants name a shape's TypedDict as a paginator's or waiter's input or output
-SUFFIXES = ("Paginator", "Paginate", "Waiter", "Output", "Union", "Extra", "Wait", "Request", "Response")
+# ours: `Input`, `Result`, `UnionExtra` (README "Names that stay put"); the longer of two that end alike first
+SUFFIXES = (
+    *("Paginator", "Paginate", "Waiter", "UnionExtra", "Output", "Union", "Extra"),
+    *("Wait", "Request", "Response", "Result", "Input"),
+)
 # keys a generator adds to a shape's members
 _ADDED_KEYS = {"ResponseMetadata", "PaginationConfig", "WaiterConfig"}
 

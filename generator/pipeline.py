@@ -34,12 +34,15 @@ def render_service(
     family: Family = BOTO3,
     keep_names_from: Optional[Path] = None,
 ) -> tuple[ServicePackage, dict[str, str]]:
-    package = replace(build_package(data.load(service), family), post=post)
-    if keep_names_from is not None:
+    if keep_names_from is None:
+        package = replace(build_package(data.load(service), family), post=post)
+    else:
         # imported here: it reads generations through diff's reader, which a plain generate need not load
-        from .parse.kept_names import keep_names, previous_names
+        from .parse.kept_names import keep_names, previous_names, previous_structures
 
-        package = keep_names(package, previous_names(keep_names_from, package))
+        previous = previous_names(keep_names_from, service, family)
+        package = build_package(data.load(service), family, previous_structures(previous))
+        package = keep_names(replace(package, post=post), previous)
     return package, format_files(render_stubs(package), use_black)
 
 

@@ -13,8 +13,11 @@ from typing import Any
 
 import botocore
 import pytest
+from botocore.model import ServiceModel
 
 from conftest import CLI, OUTPUT, PACKAGE_DIR, SERVICE
+from generator.ir.defs import Direction, TypedDictDef
+from generator.parse.shapes import ShapeConverter
 
 MODELS = Path(botocore.__file__).parent / "data" / SERVICE
 
@@ -197,3 +200,36 @@ def test_keep_names_from_a_folder_that_is_not_there_is_one_line(cli: CLI, tmp_pa
         result.returncode == 2 and result.stderr == f"boto-typegen: error: --keep-names-from {missing}: not a folder\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+def _converter(previous: dict[str, Direction]) -> ShapeConverter:
+    """A model where `Held` (a list inside, so its sides differ) is only ever read, and two structures
+    no operation reaches: `Lone` holds a blob alone, `Holder` holds a `Held`."""
+    shapes = {
+        "GetInput": {"type": "structure", "members": {"Id": {"shape": "Text"}}},
+        "GetOutput": {"type": "structure", "members": {"Held": {"shape": "Held"}}},
+        "Held": {"type": "structure", "members": {"Items": {"shape": "Texts"}}},
+        "Texts": {"type": "list", "member": {"shape": "Text"}},
+        "Text": {"type": "string"},
+        "Data": {"type": "blob"},
+        "Lone": {"type": "structure", "members": {"Value": {"shape": "Data"}}},
+        "Holder": {"type": "structure", "members": {"Held": {"shape": "Held"}}},
+    }
+    operation = {"name": "Get", "http": {"method": "POST", "requestUri": "/"}}
+    operation |= {"input": {"shape": "GetInput"}, "output": {"shape": "GetOutput"}}
+    metadata = {"protocol": "json", "endpointPrefix": "t", "serviceId": "T", "apiVersion": "2020-01-01"}
+    model = ServiceModel({"metadata": metadata, "operations": {"Get": operation}, "shapes": shapes}, "t")
+    return ShapeConverter(model, previous=previous)
+
+
+def test_a_structure_no_operation_reaches_keeps_its_name_where_it_moves_no_other() -> None:
+    plain = {item.name: item for item in _converter({}).definitions()}
+    kept = {item.name: item for item in _converter({"Lone": Direction.INPUT, "Holder": Direction.INPUT}).definitions()}
+    lone = kept.pop("LoneTypeDef")
+    assert isinstance(lone, TypedDictDef) and lone.unused and lone.direction is Direction.INPUT
+    assert [(item.name, item.type.render()) for item in lone.fields] == [("Value", "BlobTypeDef")]
+    assert kept.pop("BlobTypeDef").type.render().startswith("Union[")  # what the blob takes, as elsewhere
+    # Holder would give Held an input side, and Held's one definition two: Holder stays out, Held as it was
+    assert kept == plain and "HolderTypeDef" not in kept and not any(item.unused for item in kept.values())
+    # without an earlier generation naming them, neither is written
+    assert "LoneTypeDef" not in plain

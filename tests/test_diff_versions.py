@@ -199,7 +199,7 @@ def test_the_old_generation_says_its_version_everywhere(generations: tuple[Path,
 
 # medialive 1.44.8: GlobalConfiguration's and OutputLockingSettings' input and output became alike, so their
 # Output and Union names are gone by our rules alone; ec2's BlobAttributeValue is gone because no operation uses
-# it any more (botocore's change)
+# it any more (botocore's change), though the model still has it
 KEEP_SERVICES = ("medialive", "ec2")
 KEPT = {
     "GlobalConfigurationOutputTypeDef": "GlobalConfigurationTypeDef",
@@ -234,7 +234,25 @@ def test_names_only_our_rules_dropped_stay_as_deprecated_aliases(keep_generation
     plain, kept = _removed(root, "plain"), _removed(root, "kept")
     by_rules = {("medialive", f"type_defs.{name}") for name in KEPT}
     assert by_rules <= plain  # without the option, our rules drop them
-    assert kept == plain - by_rules == {("ec2", "type_defs.BlobAttributeValueTypeDef")}  # botocore's stays removed
+    unused = ("ec2", "type_defs.BlobAttributeValueTypeDef")
+    assert by_rules | {unused} <= plain  # without the option, our rules drop them, and the unused structure
+    assert not kept & (by_rules | {unused})
+    assert kept == plain - by_rules - {unused}
+    # the unused structure keeps its TypedDict of OLD, marked deprecated in the stub and on its docs entry
+    ec2 = root / "kept" / "types-boto3-ec2" / "types_boto3_ec2"
+    blob = next(
+        node
+        for node in ast.parse((ec2 / "type_defs.pyi").read_text()).body
+        if isinstance(node, ast.ClassDef) and node.name == "BlobAttributeValueTypeDef"
+    )
+    assert ast.get_docstring(blob, clean=False).startswith("Deprecated: no operation uses this structure")
+    assert [ast.unparse(item) for item in blob.body[1:]] == ["Value: NotRequired[BlobTypeDef]"]
+    ec2_page = (root / "kept-docs" / "types_boto3_ec2" / "type_defs.md").read_text()
+    entry = ec2_page.split("\n## BlobAttributeValueTypeDef\n", 1)[1].split("\n## ", 1)[0]
+    assert entry.lstrip().startswith("Deprecated: no operation uses this structure")
+    document = json.loads(run_cli("diff", "plain", "kept", "--json", cwd=root).stdout)
+    added = {(s["service"], c["name"]) for s in document["services"] for c in s["changes"]}
+    assert added == by_rules | {unused} and document["summary"]["breaking"] == 0
     package = root / "kept" / "types-boto3-medialive" / "types_boto3_medialive"
     stub = ast.parse((package / "type_defs.pyi").read_text())
     aliases = {node.targets[0].id: node.value for node in stub.body if isinstance(node, ast.Assign)}
@@ -253,6 +271,9 @@ def test_names_only_our_rules_dropped_stay_as_deprecated_aliases(keep_generation
     code = f"from types_boto3_medialive.type_defs import {', '.join(KEPT)}"
     # -B: a __pycache__ written here would be a file the second run does not have
     imported = subprocess.run([sys.executable, "-B", "-c", code], cwd=root / "kept" / "types-boto3-medialive")
+    assert imported.returncode == 0
+    code = "import typing; from types_boto3_ec2.type_defs import BlobAttributeValueTypeDef as B\ntyping.get_type_hints(B)"
+    imported = subprocess.run([sys.executable, "-B", "-c", code], cwd=root / "kept" / "types-boto3-ec2")
     assert imported.returncode == 0
     for folder in (root / "kept").rglob("*"):
         if folder.is_file():

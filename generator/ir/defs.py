@@ -54,6 +54,8 @@ class TypedDictDef:
     shape_name: str = ""
     direction: Direction = Direction.INPUT
     documentation: str = ""
+    # a structure no operation uses any more, kept because an earlier generation exported it (kept_names.py)
+    unused: bool = False
     kind: str = field(default="TypedDict", init=False)
 
     @property

@@ -7,8 +7,9 @@ only our rules moved the name (`FooOutputTypeDef` once Foo's input and output ar
 nothing collides with `FooOutputTypeDef`). Its successor is the TypedDict of that shape with the same keys,
 else the one its suffix's direction names, else the only one; a suffixed TypedDict needs one with its keys
 (without OLD's model, its keys are what tells `XOutputTypeDef` of shape X from one of a shape `XOutput`). A
-name whose shape has no TypedDict here (botocore removed the shape, or no operation uses it any more) stays
-removed, and `diff` reports it.
+structure botocore still has that no operation reaches any more (ec2's `BlobAttributeValue` after 1.40) keeps
+its TypedDict, marked deprecated, where keeping it moves no other name (`previous_structures`). A name whose
+shape has no TypedDict here all the same (botocore removed the shape) stays removed, and `diff` reports it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..diff.facts import TypedDictFact
 from ..diff.reader import NotAGenerationError, PackageFiles
 from ..errors import GeneratorError
 from ..ir.defs import AliasDef, Direction, TypedDictDef
+from ..ir.family import Family
 from ..ir.order import dependency_order
 from ..ir.package import ServicePackage
 from .naming import definition_stem, variant_stem
@@ -47,9 +49,9 @@ class PreviousGenerationError(GeneratorError):
     exit_code = 2
 
 
-def previous_names(folder: Path, package: ServicePackage) -> Previous:
-    """The type_defs names of `package`'s counterpart in the generation `folder` ({} when it has none)."""
-    found = folder / package.pypi_name / package.module_name
+def previous_names(folder: Path, service: str, family: Family) -> Previous:
+    """The type_defs names of the service's package in the generation `folder` ({} when it has none)."""
+    found = folder / family.distribution(service) / family.module(service)
     if not (found / "type_defs.pyi").is_file():
         return {}
     try:
@@ -57,6 +59,18 @@ def previous_names(folder: Path, package: ServicePackage) -> Previous:
     except NotAGenerationError as error:
         raise PreviousGenerationError(str(error)) from None
     return {name.name: frozenset(d.keys) if isinstance(d, TypedDictFact) else None for name, d in definitions.items()}
+
+
+def previous_structures(previous: Previous) -> dict[str, Direction]:
+    """The structures OLD's TypedDicts may be named after, each with the side its name gives (`XOutput`:
+    output, else input); the shape converter keeps those no operation reaches any more (parse/shapes.py)."""
+    found: dict[str, Direction] = {}
+    for name in sorted(name for name, keys in previous.items() if keys is not None and name.endswith("TypeDef")):
+        stem = name.removesuffix("TypeDef")
+        found.setdefault(stem, Direction.INPUT)
+        if stem.endswith("Output") and stem != "Output":
+            found.setdefault(stem.removesuffix("Output"), Direction.OUTPUT)
+    return found
 
 
 def keep_names(package: ServicePackage, previous: Previous) -> ServicePackage:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from ..ir import fixed
-from ..ir.defs import AliasDef, LiteralDef, TypeDef
+from ..ir.defs import AliasDef, Direction, LiteralDef, TypeDef
 from ..ir.family import BOTO3, Family
 from ..ir.order import dependency_order
 from ..ir.package import ClassDef, ServicePackage
@@ -24,12 +24,15 @@ from .versions import library_version
 from .waiters import build_waiters
 
 
-def build_package(source: ServiceSource, family: Family = BOTO3) -> ServicePackage:
+def build_package(
+    source: ServiceSource, family: Family = BOTO3, previous: Optional[Mapping[str, Direction]] = None
+) -> ServicePackage:
+    """`previous`: the structures an earlier generation named (`--keep-names-from`), kept where unreached."""
     extras = client_extras(source.name, client_methods(source.name), family.transfer_methods)
     keys = BotocoreKeys(
         parameter_aliases(source.model), left_out_keys(source.model, source.paginators), filled_keys(source.model)
     )
-    shapes = ShapeConverter(source.model, dict(extras.input_members), keys, family)
+    shapes = ShapeConverter(source.model, dict(extras.input_members), keys, family, previous)
     paginators = build_paginators(source, shapes)
     waiters = build_waiters(source, shapes)
     client = build_client(source, shapes, paginators, waiters, extras)

@@ -65,6 +65,10 @@ _VARIANT_SUFFIXES = {
 }
 
 
+# every suffix the naming rules add to a stem (README "Names that stay put")
+_ADDED_SUFFIXES = ("Output", "Extra", "Union", "UnionExtra", "Input", "Response", "Result", "Request")
+
+
 @dataclass(frozen=True)
 class BotocoreKeys:
     """Keys botocore's handlers and responses treat unlike the model: aliases.py, result_keys.py, handlers.py."""
@@ -91,7 +95,9 @@ class ShapeConverter:
         input_members: Mapping[str, TypeExpr] | None = None,
         keys: BotocoreKeys = BotocoreKeys(),
         family: Family = BOTO3,
+        previous: Mapping[str, Direction] | None = None,
     ) -> None:
+        """`previous`: structures an earlier generation named (kept_names.previous_structures), each with its side."""
         self.model, self.family = model, family  # the family picks the classes its library's results are
         # string members botocore's handlers let callers pass as something richer (S3's CopySource dict)
         self._input_members = dict(input_members or {})
@@ -106,6 +112,7 @@ class ShapeConverter:
                 self._mark(operation.input_shape, Role.INPUT)
             if operation.output_shape is not None:
                 self._mark(operation.output_shape, Role.RESULT)
+        self._unreached = self._keep_unreached(previous or {})
         self._sensitive = self._direction_sensitive(differs_by_direction)
         # structures that some structure holds (directly or in a list or map)
         held = {name for shape in self._shapes.values() for name in held_structures(shape)}
@@ -154,6 +161,50 @@ class ShapeConverter:
             self._member_enums.setdefault(member_enum_name(values), tuple(sorted(set(values))))
         elif getattr(shape, "enum", None):
             self._enums[shape.name] = shape
+
+    def _keep_unreached(self, previous: Mapping[str, Direction]) -> frozenset[str]:
+        """Mark the structures of `previous` that no operation reaches but the model still has, each where
+        its walk gives no marked structure a side it lacks (which could move that one's names)."""
+        if not previous:
+            return frozenset()
+        spelt = {definition_stem(name): name for name in self.model.shape_names if name not in self._roles}
+        # a kept structure's own name must not be one a reached structure's variant takes (`FooOutput` beside Foo)
+        variants = {variant_stem(name) for name in self._roles}
+
+        def claimable(name: str) -> bool:
+            stem = definition_stem(name)
+            return stem in previous and not any(
+                stem.endswith(suffix) and stem.removesuffix(suffix) in variants for suffix in _ADDED_SUFFIXES
+            )
+
+        kept = set()
+        for stem, direction in sorted(previous.items()):
+            shape = self.model.shape_for(spelt[stem]) if stem in spelt else None
+            role = Role.INPUT if direction is Direction.INPUT else Role.OUTPUT
+            if isinstance(shape, StructureShape) and not is_document(shape) and shape.name not in self._roles:
+                walked: dict[str, set[Role]] = {}
+                self._walk(shape, role, walked)
+                # every structure it reaches is marked already with that side, or is one OLD named too
+                if all(
+                    roles <= self._roles[name] if name in self._roles else claimable(name)
+                    for name, roles in walked.items()
+                ):
+                    kept.update(name for name in walked if name not in self._roles)
+                    self._mark(shape, role)
+        return frozenset(kept)
+
+    def _walk(self, shape: Shape, role: Role, walked: dict[str, set[Role]]) -> None:
+        """The structures `_mark` would reach from `shape`, with their sides, marking nothing."""
+        if isinstance(shape, StructureShape) and not is_document(shape):
+            if role in walked.setdefault(shape.name, set()):
+                return
+            walked[shape.name].add(role)
+            for member in shape.members.values():
+                self._walk(member, Role.INPUT if role is Role.INPUT else Role.OUTPUT, walked)
+        elif isinstance(shape, ListShape):
+            self._walk(shape.member, role, walked)
+        elif isinstance(shape, MapShape):
+            self._walk(shape.value, role, walked)
 
     def _direction_sensitive(self, differs: Callable[[Shape], bool], seeds: Iterable[str] = ()) -> set[str]:
         """Structures whose input and output renderings differ (lists, maps, timestamps, blobs), or `seeds`."""
@@ -332,6 +383,7 @@ class ShapeConverter:
             shape.name,
             direction,
             plain_text(shape.documentation),
+            shape.name in self._unreached,
         )
         self._typed_dicts[key] = definition
         return definition

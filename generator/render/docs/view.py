@@ -28,6 +28,7 @@ class TypeDefSection:
     definition: tuple[CodeLine, ...]
     notes: tuple[Note, ...]
     successor: str = ""  # a deprecated alias: the name to use instead
+    unused: bool = False  # a deprecated TypedDict: no operation uses its structure any more
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,10 @@ def type_def_section(definition: TypeDef) -> TypeDefSection:
         example = ("return {", *first, "}") if first else ("return {}",)
         _typed_dict_lines(block, definition)
     successor = definition.type.render() if isinstance(definition, AliasDef) and definition.deprecated else ""
-    return TypeDefSection(definition.name, definition.kind, example, tuple(block.lines), block.notes, successor)
+    unused = isinstance(definition, TypedDictDef) and definition.unused
+    return TypeDefSection(
+        definition.name, definition.kind, example, tuple(block.lines), block.notes, successor, unused
+    )
 
 
 def _alias_lines(block: CodeBlock, definition: AliasDef) -> None:
