@@ -7,7 +7,9 @@ through black whole. `use_black=True` (the CLI's --format) runs black on every f
 
 from __future__ import annotations
 
-from .layout import Unsure, layout_source
+from typing import Optional
+
+from .layout import Laid, Unsure, layout_source
 from .layout.reference import black_format
 
 __all__ = ["black_format", "format_files", "format_text"]
@@ -17,16 +19,17 @@ _PYTHON_SUFFIXES = {".py": False, ".pyi": True}
 
 def format_files(files: dict[str, str], use_black: bool = False) -> dict[str, str]:
     """Python and stub files formatted as black would; everything else as it is."""
-    return {path: format_text(path, text, use_black) for path, text in files.items()}
+    laid: Laid = {}  # a package's .py and .pyi share most statements
+    return {path: format_text(path, text, use_black, laid) for path, text in files.items()}
 
 
-def format_text(path: str, text: str, use_black: bool = False) -> str:
+def format_text(path: str, text: str, use_black: bool = False, laid: Optional[Laid] = None) -> str:
     is_pyi = _PYTHON_SUFFIXES.get(path[path.rfind(".") :])
     if is_pyi is None or not text.strip():
         return text
     if not use_black:
         try:
-            return layout_source(text, is_pyi)
+            return layout_source(text, is_pyi, laid)
         except Unsure:
             pass
     return black_format(text, is_pyi)

@@ -8,6 +8,6 @@ all raises Unsure so the caller runs black on the whole file.
 from __future__ import annotations
 
 from .reference import LINE_LENGTH, Unsure
-from .statements import layout_source
+from .statements import Laid, layout_source
 
-__all__ = ["LINE_LENGTH", "Unsure", "layout_source"]
+__all__ = ["LINE_LENGTH", "Laid", "Unsure", "layout_source"]

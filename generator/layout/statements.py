@@ -8,6 +8,7 @@ black would join onto their header) raises Unsure.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from .blank import EmptyLines, Statement
@@ -25,8 +26,12 @@ _BLOCK_KEYWORDS = frozenset({"if", "elif", "else"})
 _DOCSTRING_BREAK = re.compile(r"\r\n|[\r\n]")
 
 
-def layout_source(text: str, is_pyi: bool) -> str:
-    """`text` as black would write it."""
+# one-line statements laid out without black, by the line as rendered: a service's .py and .pyi share most
+Laid = dict[str, tuple[list[str], Statement]]
+
+
+def layout_source(text: str, is_pyi: bool, laid: Optional[Laid] = None) -> str:
+    """`text` as black would write it. `laid`: statements laid out before, for files that repeat them."""
     physical = text.split("\n")
     if physical and physical[-1] == "":
         physical.pop()
@@ -67,9 +72,16 @@ def layout_source(text: str, is_pyi: bool) -> str:
             is_class = content.startswith("class ")
             statement = Statement(depth, user_blank, "class" if is_class else "@", is_class)
             index += 1
+        elif laid is not None and raw in laid:
+            lines, known = laid[raw]
+            statement = replace(known, before=user_blank)
+            index += 1
         else:
             end, tokens = _gather(physical, index)
-            lines, statement = _statement(physical[index : end + 1], tokens, depth, is_pyi)
+            lines, statement, by_black = _statement(physical[index : end + 1], tokens, depth, is_pyi)
+            # black's own layout may differ between .py and .pyi: only ours, which does not, is reused
+            if laid is not None and end == index and not by_black:
+                laid[raw] = (lines, replace(statement))
             statement.before = user_blank
             index = end + 1
         if statement.first == "..." and previous is not None and previous.opens_block:
@@ -127,7 +139,7 @@ def _docstring(lines: list[str], depth: int, is_pyi: bool) -> list[str]:
     """Black's docstring handling: re-indent, strip trailing spaces, pad quotes; backslashes go to black."""
     source = "\n".join(lines)
     body = source.lstrip(" ")[3:-3]
-    if "\\" in body or not all(character.isprintable() or character == "\n" for character in body):
+    if "\\" in body or not body.replace("\n", "").isprintable():
         return _black_statement(lines, depth, False, is_pyi, docstring=True)
     indent = "    " * depth
     started_empty = not body
@@ -187,7 +199,8 @@ def _gather(physical: list[str], start: int) -> tuple[int, list[Token]]:
 
 def _statement(
     lines: list[str], tokens: list[Token], depth: int, is_pyi: bool
-) -> tuple[list[str], Statement]:
+) -> tuple[list[str], Statement, bool]:
+    """The statement's lines, what the empty lines around it depend on, and whether black laid it out."""
     # `async def` lays out as a def does
     first = "def" if _is_async_def(tokens) else tokens[0].value
     opens_block = tokens[-1].value == ":"
@@ -209,11 +222,11 @@ def _statement(
         if first in _BLOCK_KEYWORDS or first in ("...", "pass", "@", "import"):
             if len(line.text) > LINE_LENGTH:
                 raise Unsure(f"a long {first!r} statement")
-        return layout_line(line), statement
+        return layout_line(line), statement, False
     except Unsure:
         if first == "@":
             raise
-        return _black_statement(lines, depth, opens_block, is_pyi), statement
+        return _black_statement(lines, depth, opens_block, is_pyi), statement, True
 
 
 def _with_optional_parentheses(tokens: list[Token]) -> list[Token]:
