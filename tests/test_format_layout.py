@@ -24,6 +24,8 @@ LONG = "Abcdefghij" * 5
 # each snippet is a shape our templates emit (or could), with lines too long, too short, exploded or not
 HANDLED = {
     "short field and alias": "class A(TypedDict):\n    Name: NotRequired[str]\n\nX = Union[A, B]\n",
+    # a deprecated alias says so in a string after it, which black leaves alone, however long
+    "string after an alias": f'class A(TypedDict):\n    Name: str\nOld = A\n"""Deprecated: {LONG} {LONG}."""\nX = A\n',
     "long field, one level": f"class A(TypedDict):\n    {LONG}: NotRequired[{LONG}TypeDef]\n",
     "long field, nested union": (
         f"class A(TypedDict):\n    Key: NotRequired[Union[Sequence[{LONG}], Mapping[str, {LONG}]]]\n"
@@ -115,6 +117,8 @@ HANDLED = {
 # shapes the layout pass must not guess at: black decides, per statement or per file
 FALLBACK = {
     "backslash in a docstring": 'def f() -> None:\n    """A \\d+ pattern."""\n',
+    "backslash in a string after an alias": 'Old = A\n"""A \\d+ pattern."""\n',
+    "two-line string after an alias": 'Old = A\n"""Deprecated:\n    use A."""\n',
     "comment on its own line": "# a comment\nX = int\n",
     "redundant parentheses": "X = (int)\n",
     "stub body on its own line": "class A:\n    ...\n",
@@ -192,6 +196,19 @@ def test_big_services_need_no_black(service: str, monkeypatch: pytest.MonkeyPatc
             layout_source(text, path.endswith(".pyi"))
         except Unsure as error:
             pytest.fail(f"{path}: the whole file would go to black: {error}")
+
+
+# securityhub and databrew export deprecated aliases, a string after each; black over securityhub's two 0.5 MB
+# type_defs cost 20 s (a few of its long union aliases still go to black, one statement each)
+@pytest.mark.parametrize("service", ["securityhub", "databrew"])
+def test_deprecated_aliases_need_no_black_over_the_file(service: str) -> None:
+    for path, text in _rendered(service):
+        if path.endswith(("type_defs.pyi", "type_defs.py")):
+            assert '"""Deprecated: the name this definition had' in text, path
+            try:
+                layout_source(text, path.endswith(".pyi"))
+            except Unsure as error:
+                pytest.fail(f"{path}: the whole file would go to black: {error}")
 
 
 # black costs about 20 s of CPU per MB (86 MB for all services, .pyi and .py): the sweep takes a fixed-seed

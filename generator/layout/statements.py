@@ -58,10 +58,16 @@ def layout_source(text: str, is_pyi: bool, laid: Optional[Laid] = None) -> str:
         elif content.startswith('"""'):
             end = _docstring_end(physical, index)
             first_in_block = previous is None or (previous.opens_block and depth == previous.depth + 1)
-            if not first_in_block:
+            if first_in_block:
+                lines = _docstring(physical[index : end + 1], depth, is_pyi)
+                statement = Statement(depth, user_blank, '"""', False, is_docstring=True)
+            elif end == index and _plain_string(content):
+                # a string after a definition (what a deprecated alias says) is an expression to black, and
+                # one it leaves as it is, however long: a string is not split
+                lines = [raw]
+                statement = Statement(depth, user_blank, '"""', False)
+            else:
                 raise Unsure("a triple-quoted string that is not a docstring")
-            lines = _docstring(physical[index : end + 1], depth, is_pyi)
-            statement = Statement(depth, user_blank, '"""', False, is_docstring=True)
             index = end + 1
         elif len(raw) <= LINE_LENGTH and raw.isascii() and _CANONICAL.fullmatch(raw) and _balanced(content):
             lines = [raw]
@@ -94,6 +100,14 @@ def layout_source(text: str, is_pyi: bool, laid: Optional[Laid] = None) -> str:
         raise Unsure("a comment at the end of the file")
     out = [line for blank, lines in zip(empty.blanks, blocks) for line in [""] * blank + lines]
     return "\n".join(out) + "\n" if out else ""
+
+
+def _plain_string(content: str) -> bool:
+    """A one-line triple-quoted string black would not touch: printable ASCII, no backslash, no inner quote."""
+    body = content[3:-3]
+    return (
+        content.endswith('"""') and body.isascii() and body.isprintable() and "\\" not in body and '"' not in body
+    )
 
 
 def _next_indent(physical: list[str], index: int) -> int:
