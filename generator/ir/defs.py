@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import keyword
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Container, Iterator, Optional, Union
 
 from .types import STR, DefRef, Deferred, Import, LiteralValues, Module, TypeExpr, not_required, quote
@@ -26,7 +27,7 @@ class Field:
     required: bool
     documentation: str = ""
 
-    @property
+    @cached_property  # read by every rendering of the key (stub, run-time module, docs); the field is frozen
     def annotation(self) -> TypeExpr:
         return self.type if self.required else not_required(self.type)
 

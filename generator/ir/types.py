@@ -293,5 +293,8 @@ def union(*members: TypeExpr) -> TypeExpr:
     return Subscript(External("typing", "Union"), members)
 
 
+_NOT_REQUIRED = External("typing", "NotRequired")
+
+
 def not_required(inner: TypeExpr) -> TypeExpr:
-    return Subscript(External("typing", "NotRequired"), (inner,))
+    return Subscript(_NOT_REQUIRED, (inner,))

@@ -27,6 +27,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        auto_reload=False,  # a run renders the templates as they were when it started; no stat per include
     )
 
 
