@@ -94,14 +94,16 @@ def run_services(
     progress: bool = False,
     keep_going: bool = False,
     report: Optional[Callable[[Outcome], None]] = None,
+    data: Optional[BotocoreData] = None,
 ) -> Run:
     """Generate `services` (unknown names raise before anything is written).
 
     With `keep_going`, a service that fails is an Outcome with its error and the run goes on; without,
-    the first error is raised as it is (a GeneratorError becomes one line on stderr).
+    the first error is raised as it is (a GeneratorError becomes one line on stderr). `data`: the caller's
+    reading of the job's models, whose service list is then read once (botocore lists its folders anew).
     """
     started = time.perf_counter()
-    data = BotocoreData(job.data_path, job.botocore_version)
+    data = data or BotocoreData(job.data_path, job.botocore_version)
     names = data.service_names()
     for service in services:
         if service not in names:

@@ -307,6 +307,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             progress=args.all,
             keep_going=args.all,
             report=None if args.all else lambda outcome: _said(outcome, args.output),
+            data=data,
         )
         if not args.no_docs:
             index_docs(data, args.docs, family)
