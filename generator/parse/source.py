@@ -115,12 +115,10 @@ class BotocoreData:
 
     def _optional(self, service_name: str, type_name: str, key: str) -> dict[str, Any]:
         """The `key` table of a model a service may lack (paginators, waiters): name → definition."""
-        try:
-            table = self._load(service_name, type_name).get(key, {})
-        except ModelError:
-            if self._path(service_name, type_name) is None:
-                return {}
-            raise
+        # looked for in the service's own folders first: botocore's loader would list every service's
+        if self._path(service_name, type_name) is None:
+            return {}
+        table = self._load(service_name, type_name).get(key, {})
         if not isinstance(table, dict) or not all(isinstance(entry, dict) for entry in table.values()):
             path = self._path(service_name, type_name)
             raise ModelError(f"{path}: not a valid {type_name} model: {key!r} is not an object of objects")
