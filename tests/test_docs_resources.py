@@ -16,7 +16,7 @@ from test_docs_sweep import _check_service
 
 from generator.ir.resources import AttributeKind, ResourceDef
 from generator.parse.package import build_package
-from generator.parse.resources import resource_service_names
+from generator.parse.resource_models import resource_service_names
 from generator.parse.source import BotocoreData
 from generator.render.docs import render_docs
 from generator.render.docs.resources import variable

@@ -23,7 +23,7 @@ from generator.parse.quirks import (
     RESOURCE_METHODS,
     RESOURCE_REQUEST_STEMS,
 )
-from generator.parse.resources import load_resource_model, resource_service_names
+from generator.parse.resource_models import load_resource_model, resource_service_names
 from generator.parse.source import BotocoreData
 
 _SESSION = botocore.session.get_session()

@@ -18,7 +18,7 @@ from generator.ir.package import ServicePackage
 from generator.ir.resources import CollectionDef, ResourceDef, ServiceResourceDef
 from generator.ir.types import Module
 from generator.parse.package import build_package
-from generator.parse.resources import load_resource_model, resource_service_names
+from generator.parse.resource_models import load_resource_model, resource_service_names
 from generator.parse.source import BotocoreData
 from generator.render.members import signature
 

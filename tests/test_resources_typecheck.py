@@ -17,7 +17,7 @@ from conftest import (
     type_checked_files,
 )
 
-from generator.parse.resources import resource_service_names
+from generator.parse.resource_models import resource_service_names
 
 SERVICES = ("s3", "dynamodb", "ec2", "sqs")
 GOOD = tuple(USAGE / f"{service}_resource_ok.py" for service in SERVICES)

@@ -16,7 +16,7 @@ from .handlers import filled_keys
 from .paginators import build_paginators
 from .published_extras import Extra, published_extras
 from .quirks import client_methods, client_request_names
-from .resources import build_resource, resource_service_names
+from .resource_models import resource_service_names
 from .result_keys import left_out_keys
 from .shapes import BotocoreKeys, ShapeConverter
 from .source import ServiceSource
@@ -36,7 +36,11 @@ def build_package(
     paginators = build_paginators(source, shapes)
     waiters = build_waiters(source, shapes)
     client = build_client(source, shapes, paginators, waiters, extras)
-    resource, resource_requests = build_resource(source, shapes) if family.resources else (None, [])
+    resource, resource_requests = None, []
+    if family.resources and source.name in resource_service_names():
+        from .resources import build_resource  # the resource parser (and boto3) only for a service with resources
+
+        resource, resource_requests = build_resource(source, shapes)
     accessors = [method for item in paginators + waiters for method in item.methods]
     methods = [*client.methods, *accessors]
     definitions: list[TypeDef] = [fixed.RESPONSE_METADATA, *shapes.definitions(), *extras.definitions]

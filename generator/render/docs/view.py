@@ -14,7 +14,6 @@ from .code import CodeBlock, CodeLine, Link, MethodSection, Note
 from .examples import ExampleValues
 from .methods import MethodDocs, markdown_text
 from .pages import CHANGES_PAGE, OPTIONAL_PAGES, PAGES
-from .resources import ResourcePage
 from .snippets import usage_snippets
 
 _ACCESSORS = {Module.PAGINATOR: "get_paginator", Module.WAITER: "get_waiter"}
@@ -137,7 +136,11 @@ class DocsView(MethodDocs):
         self.methods = self._methods(package.client.methods, "client")
         self.paginators = tuple(self._class(item, "paginator") for item in package.paginators)
         self.waiters = tuple(self._class(item, "waiter") for item in package.waiters)
-        resource = ResourcePage(self, package.resource) if package.resource else None
+        resource = None
+        if package.resource:
+            from .resources import ResourcePage  # only a service with resources has their pages
+
+            resource = ResourcePage(self, package.resource)
         self.resource_sections = resource.sections() if resource else ()
         self.resource_tour = resource.tour() if resource else ()
         # index.md shows the service resource annotated too, where there is one
