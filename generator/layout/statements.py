@@ -28,6 +28,10 @@ _DOCSTRING_BREAK = re.compile(r"\r\n|[\r\n]")
 
 # one-line statements laid out without black, by the line as rendered: a service's .py and .pyi share most
 Laid = dict[str, tuple[list[str], Statement]]
+# long ones, kept for the whole process: every package has the same ServiceName Literal, many the same regions
+_LONG = 400
+_LONG_KEPT = 256
+_long_laid: Laid = {}
 
 
 def layout_source(text: str, is_pyi: bool, laid: Optional[Laid] = None) -> str:
@@ -78,8 +82,8 @@ def layout_source(text: str, is_pyi: bool, laid: Optional[Laid] = None) -> str:
             is_class = content.startswith("class ")
             statement = Statement(depth, user_blank, "class" if is_class else "@", is_class)
             index += 1
-        elif laid is not None and raw in laid:
-            lines, known = laid[raw]
+        elif laid is not None and (raw in laid or raw in _long_laid):
+            lines, known = laid[raw] if raw in laid else _long_laid[raw]
             statement = replace(known, before=user_blank)
             index += 1
         else:
@@ -87,7 +91,12 @@ def layout_source(text: str, is_pyi: bool, laid: Optional[Laid] = None) -> str:
             lines, statement, by_black = _statement(physical[index : end + 1], tokens, depth, is_pyi)
             # black's own layout may differ between .py and .pyi: only ours, which does not, is reused
             if laid is not None and end == index and not by_black:
-                laid[raw] = (lines, replace(statement))
+                known = (lines, replace(statement))
+                laid[raw] = known
+                if len(raw) >= _LONG:
+                    if len(_long_laid) >= _LONG_KEPT:
+                        _long_laid.clear()
+                    _long_laid[raw] = known
             statement.before = user_blank
             index = end + 1
         if statement.first == "..." and previous is not None and previous.opens_block:
