@@ -127,20 +127,94 @@ def reachable_structures(shape: Shape) -> Iterator[StructureShape]:
             stack.extend((item.key, item.value))
 
 
-def _reach(shapes: Mapping[str, StructureShape]) -> dict[str, set[str]]:
-    return {
-        name: {item.name for member in shape.members.values() for item in reachable_structures(member)}
-        for name, shape in shapes.items()
-    }
+def _graph(shapes: Mapping[str, StructureShape]) -> dict[str, set[str]]:
+    """Each structure reachable from `shapes` with the structures its members hold (through lists and maps)."""
+    graph: dict[str, set[str]] = {}
+    stack = list(shapes.values())
+    while stack:
+        shape = stack.pop()
+        if shape.name in graph:
+            continue
+        held = graph[shape.name] = set()
+        for member in shape.members.values():
+            for item in _structures_held(member):
+                held.add(item.name)
+                if item.name not in graph:
+                    stack.append(item)
+    return graph
+
+
+def _structures_held(shape: Shape) -> Iterator[StructureShape]:
+    while isinstance(shape, (ListShape, MapShape)):
+        if isinstance(shape, MapShape):
+            yield from _structures_held(shape.key)
+            shape = shape.value
+        else:
+            shape = shape.member
+    if isinstance(shape, StructureShape):
+        yield shape
+
+
+def _cyclic(graph: dict[str, set[str]]) -> set[str]:
+    """The structures on a cycle: in a strongly connected component of two or more, or holding themselves
+    (Tarjan's algorithm, without recursion: a model nests deeper than Python's stack)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    cyclic: set[str] = set()
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, edges = work[-1]
+            for target in edges:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(sorted(graph[target]))))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        item = stack.pop()
+                        on_stack.discard(item)
+                        component.append(item)
+                        if item == node:
+                            break
+                    if len(component) > 1 or node in graph[node]:
+                        cyclic.update(component)
+    return cyclic
 
 
 def cyclic_structures(shapes: Mapping[str, StructureShape]) -> set[str]:
     """Structures that reach themselves."""
-    return {name for name, found in _reach(shapes).items() if name in found}
+    return _cyclic(_graph(shapes)) & set(shapes)
 
 
 def reaching_a_cycle(shapes: Mapping[str, StructureShape]) -> set[str]:
     """Structures that are, or reach, a structure that reaches itself."""
-    reach = _reach(shapes)
-    cyclic = {name for name, found in reach.items() if name in found}
-    return {name for name, found in reach.items() if name in cyclic or found & cyclic}
+    graph = _graph(shapes)
+    cyclic = _cyclic(graph) & set(shapes)
+    holders: dict[str, set[str]] = {}
+    for name, held in graph.items():
+        for item in held:
+            holders.setdefault(item, set()).add(name)
+    found, stack = set(cyclic), list(cyclic)
+    while stack:
+        for holder in holders.get(stack.pop(), ()):
+            if holder not in found:
+                found.add(holder)
+                stack.append(holder)
+    return found & set(shapes)
