@@ -116,3 +116,31 @@ def test_deprecated_members_and_operations_stay_typed_and_say_so(rendered: dict)
     assert deprecated and all(method.operation_name for method in deprecated)
     client = files[f"{package.pypi_name}/{package.module_name}/client.pyi"]
     assert f"def {deprecated[0].name}(" in client
+
+
+def test_recursive_structures_are_the_cycles_and_what_holds_them() -> None:
+    """A structure holding itself, two holding each other (through a list and a map's value), one holding
+    such a pair, and one that holds neither: only the first three are or reach a cycle."""
+    from botocore.model import ServiceModel
+
+    from generator.parse.shape_traits import cyclic_structures, reaching_a_cycle
+
+    def holding(*names: str) -> dict[str, object]:
+        return {"type": "structure", "members": {f"M{name}": {"shape": name} for name in names}}
+
+    shapes = {
+        "Self": holding("Self"),
+        "Ping": holding("PongList"),
+        "PongList": {"type": "list", "member": {"shape": "Pong"}},
+        "Pong": holding("PingMap"),
+        "PingMap": {"type": "map", "key": {"shape": "Text"}, "value": {"shape": "Ping"}},
+        "Holder": holding("Ping", "Leaf"),
+        "Leaf": holding("Text"),
+        "Text": {"type": "string"},
+    }
+    model = ServiceModel({"metadata": {"protocol": "json", "apiVersion": "1"}, "operations": {}, "shapes": shapes})
+    structures = {name: model.shape_for(name) for name in ("Self", "Ping", "Pong", "Holder", "Leaf")}
+    assert cyclic_structures(structures) == {"Self", "Ping", "Pong"}
+    assert reaching_a_cycle(structures) == {"Self", "Ping", "Pong", "Holder"}
+    # the walk goes through structures not asked about: Pong reaches itself through Ping all the same
+    assert cyclic_structures({"Pong": structures["Pong"], "Leaf": structures["Leaf"]}) == {"Pong"}
