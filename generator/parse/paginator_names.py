@@ -12,8 +12,9 @@ from typing import Iterable
 
 from botocore.model import OperationModel, StructureShape
 
+from .roles import Role
 from .shape_traits import reachable_structures, reaching_a_cycle
-from .shapes import Role, ShapeConverter
+from .shapes import ShapeConverter
 
 
 def export_paginator_names(shapes: ShapeConverter, operations: Iterable[OperationModel]) -> None:

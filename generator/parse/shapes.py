@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Optional
@@ -45,15 +44,9 @@ from .shape_traits import (
     structures_in,
 )
 from .naming import Spellings, definition_stem, request_names, variant_stem
+from .roles import Role
 from .text import plain_text
-
-
-class Role(enum.Enum):
-    """How a structure is used; each role it is used in may need its own TypedDict."""
-
-    INPUT = 0  # a request, or nested anywhere in one
-    OUTPUT = 1  # nested in a result
-    RESULT = 2  # the top-level output of an operation: every key present, plus ResponseMetadata
+from .unreached import keep_unreached
 
 
 # name suffixes tried in turn when a structure needs more than one TypedDict; a result shares its
@@ -63,10 +56,6 @@ _VARIANT_SUFFIXES = {
     Role.OUTPUT: ("Output", "Extra"),
     Role.RESULT: ("Response", "Result", "Extra"),
 }
-
-
-# every suffix the naming rules add to a stem (README "Names that stay put")
-_ADDED_SUFFIXES = ("Output", "Extra", "Union", "UnionExtra", "Input", "Response", "Result", "Request")
 
 
 @dataclass(frozen=True)
@@ -112,7 +101,7 @@ class ShapeConverter:
                 self._mark(operation.input_shape, Role.INPUT)
             if operation.output_shape is not None:
                 self._mark(operation.output_shape, Role.RESULT)
-        self._unreached = self._keep_unreached(previous or {})
+        self._unreached = keep_unreached(model, self._roles, previous or {}, self._mark)
         self._sensitive = self._direction_sensitive(differs_by_direction)
         # structures that some structure holds (directly or in a list or map)
         held = {name for shape in self._shapes.values() for name in held_structures(shape)}
@@ -161,50 +150,6 @@ class ShapeConverter:
             self._member_enums.setdefault(member_enum_name(values), tuple(sorted(set(values))))
         elif getattr(shape, "enum", None):
             self._enums[shape.name] = shape
-
-    def _keep_unreached(self, previous: Mapping[str, Direction]) -> frozenset[str]:
-        """Mark the structures of `previous` that no operation reaches but the model still has, each where
-        its walk gives no marked structure a side it lacks (which could move that one's names)."""
-        if not previous:
-            return frozenset()
-        spelt = {definition_stem(name): name for name in self.model.shape_names if name not in self._roles}
-        # a kept structure's own name must not be one a reached structure's variant takes (`FooOutput` beside Foo)
-        variants = {variant_stem(name) for name in self._roles}
-
-        def claimable(name: str) -> bool:
-            stem = definition_stem(name)
-            return stem in previous and not any(
-                stem.endswith(suffix) and stem.removesuffix(suffix) in variants for suffix in _ADDED_SUFFIXES
-            )
-
-        kept = set()
-        for stem, direction in sorted(previous.items()):
-            shape = self.model.shape_for(spelt[stem]) if stem in spelt else None
-            role = Role.INPUT if direction is Direction.INPUT else Role.OUTPUT
-            if isinstance(shape, StructureShape) and not is_document(shape) and shape.name not in self._roles:
-                walked: dict[str, set[Role]] = {}
-                self._walk(shape, role, walked)
-                # every structure it reaches is marked already with that side, or is one OLD named too
-                if all(
-                    roles <= self._roles[name] if name in self._roles else claimable(name)
-                    for name, roles in walked.items()
-                ):
-                    kept.update(name for name in walked if name not in self._roles)
-                    self._mark(shape, role)
-        return frozenset(kept)
-
-    def _walk(self, shape: Shape, role: Role, walked: dict[str, set[Role]]) -> None:
-        """The structures `_mark` would reach from `shape`, with their sides, marking nothing."""
-        if isinstance(shape, StructureShape) and not is_document(shape):
-            if role in walked.setdefault(shape.name, set()):
-                return
-            walked[shape.name].add(role)
-            for member in shape.members.values():
-                self._walk(member, Role.INPUT if role is Role.INPUT else Role.OUTPUT, walked)
-        elif isinstance(shape, ListShape):
-            self._walk(shape.member, role, walked)
-        elif isinstance(shape, MapShape):
-            self._walk(shape.value, role, walked)
 
     def _direction_sensitive(self, differs: Callable[[Shape], bool], seeds: Iterable[str] = ()) -> set[str]:
         """Structures whose input and output renderings differ (lists, maps, timestamps, blobs), or `seeds`."""

@@ -1,0 +1,67 @@
+"""Structures an earlier generation named that no operation reaches any more, kept where that moves no name
+(`generate --keep-names-from`: ec2's `BlobAttributeValue` after botocore 1.40)."""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
+
+from ..ir.defs import Direction
+from .naming import definition_stem, variant_stem
+from .roles import Role
+from .shape_traits import is_document
+
+# every suffix the naming rules add to a stem (README "Names that stay put")
+_ADDED_SUFFIXES = ("Output", "Extra", "Union", "UnionExtra", "Input", "Response", "Result", "Request")
+
+
+def keep_unreached(
+    model: ServiceModel,
+    roles: Mapping[str, set[Role]],
+    previous: Mapping[str, Direction],
+    mark: Callable[[Shape, Role], None],
+) -> frozenset[str]:
+    """`mark` the structures of `previous` that no operation reaches but the model still has, each where its
+    walk gives no marked structure a side it lacks (which could move that one's names); `roles` is what is
+    marked so far, and grows as `mark` marks. The structures marked this way, nested ones included."""
+    if not previous:
+        return frozenset()
+    spelt = {definition_stem(name): name for name in model.shape_names if name not in roles}
+    # a kept structure's own name must not be one a reached structure's variant takes (`FooOutput` beside Foo)
+    variants = {variant_stem(name) for name in roles}
+
+    def claimable(name: str) -> bool:
+        stem = definition_stem(name)
+        return stem in previous and not any(
+            stem.endswith(suffix) and stem.removesuffix(suffix) in variants for suffix in _ADDED_SUFFIXES
+        )
+
+    kept: set[str] = set()
+    for stem, direction in sorted(previous.items()):
+        shape = model.shape_for(spelt[stem]) if stem in spelt else None
+        role = Role.INPUT if direction is Direction.INPUT else Role.OUTPUT
+        if isinstance(shape, StructureShape) and not is_document(shape) and shape.name not in roles:
+            walked: dict[str, set[Role]] = {}
+            _walk(shape, role, walked)
+            # every structure it reaches is marked already with that side, or is one OLD named too
+            if all(
+                sides <= roles[name] if name in roles else claimable(name) for name, sides in walked.items()
+            ):
+                kept.update(name for name in walked if name not in roles)
+                mark(shape, role)
+    return frozenset(kept)
+
+
+def _walk(shape: Shape, role: Role, walked: dict[str, set[Role]]) -> None:
+    """The structures marking `shape` would reach, with their sides, marking nothing."""
+    if isinstance(shape, StructureShape) and not is_document(shape):
+        if role in walked.setdefault(shape.name, set()):
+            return
+        walked[shape.name].add(role)
+        for member in shape.members.values():
+            _walk(member, Role.INPUT if role is Role.INPUT else Role.OUTPUT, walked)
+    elif isinstance(shape, ListShape):
+        _walk(shape.member, role, walked)
+    elif isinstance(shape, MapShape):
+        _walk(shape.value, role, walked)
