@@ -101,7 +101,7 @@ def run_services(
 
     With `keep_going`, a service that fails is an Outcome with its error and the run goes on; without,
     the first error is raised as it is (a GeneratorError becomes one line on stderr). `data`: the caller's
-    reading of the job's models, whose service list is then read once (botocore lists its folders anew).
+    reading of the job's models, whose loader has listed the services already (each loader lists anew).
     """
     started = time.perf_counter()
     data = data or BotocoreData(job.data_path, job.botocore_version)

@@ -65,12 +65,9 @@ class BotocoreData:
         # another installation's data/ stands alone: services it lacks must not come from this botocore
         alone = self.version.origin.startswith("installation")
         self.loader = Loader(extra_search_paths=extra, include_default_search_paths=not alone)
-        self._names: Optional[tuple[str, ...]] = None
 
     def service_names(self) -> tuple[str, ...]:
-        if self._names is None:  # botocore lists its folders anew each time it is asked
-            self._names = tuple(self.loader.list_available_services("service-2"))
-        return self._names
+        return tuple(self.loader.list_available_services("service-2"))  # the loader keeps its listing
 
     def load(self, service_name: str) -> ServiceSource:
         names = self.service_names()
