@@ -97,10 +97,16 @@ def is_json_header(shape: Shape) -> bool:
 
 def held_structures(shape: StructureShape) -> Iterable[str]:
     for member in shape.members.values():
-        while isinstance(member, (ListShape, MapShape)):
-            member = member.member if isinstance(member, ListShape) else member.value
-        if isinstance(member, StructureShape):
-            yield member.name
+        held = _held(member)
+        if held is not None:
+            yield held.name
+
+
+def _held(member: Shape) -> Optional[StructureShape]:
+    """The structure a member holds, directly or in a list or a map's values (a map's keys are strings)."""
+    while isinstance(member, (ListShape, MapShape)):
+        member = member.member if isinstance(member, ListShape) else member.value
+    return member if isinstance(member, StructureShape) else None
 
 
 def structures_in(shape: StructureShape) -> Iterable[str]:
@@ -137,22 +143,12 @@ def _graph(shapes: Mapping[str, StructureShape]) -> dict[str, set[str]]:
             continue
         held = graph[shape.name] = set()
         for member in shape.members.values():
-            for item in _structures_held(member):
+            item = _held(member)
+            if item is not None:
                 held.add(item.name)
                 if item.name not in graph:
                     stack.append(item)
     return graph
-
-
-def _structures_held(shape: Shape) -> Iterator[StructureShape]:
-    while isinstance(shape, (ListShape, MapShape)):
-        if isinstance(shape, MapShape):
-            yield from _structures_held(shape.key)
-            shape = shape.value
-        else:
-            shape = shape.member
-    if isinstance(shape, StructureShape):
-        yield shape
 
 
 def _cyclic(graph: dict[str, set[str]]) -> set[str]:
