@@ -13,6 +13,7 @@ from botocore.exceptions import DataNotFoundError
 from botocore.loaders import Loader
 
 from ..errors import ModelError
+from .model_files import model_loader
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +23,7 @@ def _loader() -> Loader:
     spec = find_spec("boto3")
     if spec is None or spec.origin is None:
         raise ModelError("boto3 is not installed: its resource models cannot be read")
-    return Loader(extra_search_paths=[str(Path(spec.origin).parent / "data")], include_default_search_paths=False)
+    return model_loader([str(Path(spec.origin).parent / "data")], include_default_search_paths=False)
 
 
 @lru_cache(maxsize=1)

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 from botocore.exceptions import DataNotFoundError, UndefinedModelAttributeError
-from botocore.loaders import Loader
 from botocore.model import InvalidShapeError, NoShapeFoundError, ServiceModel
 from botocore.regions import EndpointResolver
 from botocore.utils import get_service_module_name
 
 from ..errors import ModelError, UnknownServiceError
 from .errata import corrected_model
+from .model_files import model_loader
 from .versions import data_version
 
 # what a truncated, corrupt or unreadable JSON (or .json.gz) file raises while botocore loads it
@@ -64,7 +64,7 @@ class BotocoreData:
         self.version = data_version(data_path, version)
         # another installation's data/ stands alone: services it lacks must not come from this botocore
         alone = self.version.origin.startswith("installation")
-        self.loader = Loader(extra_search_paths=extra, include_default_search_paths=not alone)
+        self.loader = model_loader(extra, include_default_search_paths=not alone)
 
     def service_names(self) -> tuple[str, ...]:
         return tuple(self.loader.list_available_services("service-2"))  # the loader keeps its listing
