@@ -50,11 +50,12 @@ def _file_digest(path: str) -> str:
         return f"unreadable:{error.errno}"
 
 
-def _folder_digests(root: str) -> list[tuple[str, str]]:
-    """(relative path, content hash) of every file under `root`, sorted; [] if it does not exist."""
+def _folder_digests(root: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(relative path, content hash) of every file under `root` but in folders named in `skip`, sorted;
+    [] if it does not exist."""
     found: list[tuple[str, str]] = []
     for folder, dirs, names in os.walk(root):
-        dirs.sort()
+        dirs[:] = sorted(name for name in dirs if name not in skip)
         for name in sorted(names):
             path = os.path.join(folder, name)
             found.append((os.path.relpath(path, root), _file_digest(path)))
@@ -70,9 +71,8 @@ def generator_fingerprint() -> str:
     from .render.environment import templates_dir
 
     for root in (_PACKAGE_DIR, templates_dir()):
-        for relative, digest in _folder_digests(str(root)):
-            if "__pycache__" not in relative:
-                parts.append(f"{relative}:{digest}".encode())
+        for relative, digest in _folder_digests(str(root), skip=frozenset({"__pycache__"})):
+            parts.append(f"{relative}:{digest}".encode())
     return _digest(*parts)
 
 
