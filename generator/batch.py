@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Generator, Optional, Sequence
 from .cache import Inputs, Stamps, cache_dir
 from .errors import GeneratorError
 from .ir.family import BOTO3, Family
+from .ir.records import record
 from .parse.source import BotocoreData
 from .pipeline import generate_service
 from .write import prepare_folder
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 _STOP_GRACE = 30.0
 
 
-@dataclass(frozen=True)
+@record
 class Job:
     """The settings every service of one run shares."""
 
@@ -57,7 +58,7 @@ class Job:
         return Stamps(self.output, self.docs, family="" if self.family == BOTO3 else self.family.prefix)
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """What happened to one service."""
 

@@ -14,11 +14,13 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import util
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
+
+from .ir.records import record
+
 
 # stamps live in the user's cache folder, keyed by the output folders, so output/, the wheels built from it
 # and the drift tests see generated files only
@@ -96,7 +98,7 @@ def _boto3_data() -> Optional[str]:
     return os.path.join(list(spec.submodule_search_locations)[0], "data")
 
 
-@dataclass(frozen=True)
+@record
 class Inputs:
     """What every service's key shares: search paths, shared data files, service names, generator."""
 

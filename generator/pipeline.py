@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
 from .format import format_files
 from .ir.family import BOTO3, Family
 from .ir.package import ServicePackage
+from .ir.records import record
 from .parse.package import build_package
 from .parse.source import BotocoreData
 from .render.docs import render_docs, render_site_index
@@ -17,7 +18,7 @@ from .render.stubs import render_stubs
 from .write import write_file, write_tree
 
 
-@dataclass(frozen=True)
+@record
 class Written:
     """What one service produced."""
 

@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+from ..ir.records import record
+
 
 class Direction(enum.Flag):
     """Which way a definition's values travel: into botocore (INPUT), out of it (OUTPUT), or both."""
@@ -21,7 +23,7 @@ class Direction(enum.Flag):
     BOTH = INPUT | OUTPUT
 
 
-@dataclass(frozen=True)
+@record
 class Type:
     """A normalised type expression: the members of a union (one member for anything else)."""
 
@@ -34,7 +36,7 @@ class Type:
         return "Union[" + ", ".join(sorted(self.members)) + "]"
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     """One key of a TypedDict."""
 
@@ -42,13 +44,13 @@ class Key:
     required: bool
 
 
-@dataclass(frozen=True)
+@record
 class TypedDictFact:
     keys: dict[str, Key]
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class AliasFact:
     """`X = <type>`; `values` holds a Literal's values (None when the alias is not a plain Literal)."""
 
@@ -56,28 +58,28 @@ class AliasFact:
     values: Optional[frozenset[str]] = None
 
 
-@dataclass(frozen=True)
+@record
 class Parameter:
     type: Optional[Type]
     required: bool
     kind: str  # "positional", "keyword", "*args", "**kwargs"
 
 
-@dataclass(frozen=True)
+@record
 class Signature:
     parameters: dict[str, Parameter]
     returns: Optional[Type]
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class MethodFact:
     """A method; an overloaded one has several signatures."""
 
     signatures: tuple[Signature, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ClassFact:
     bases: frozenset[str]
     methods: dict[str, MethodFact]
@@ -88,7 +90,7 @@ class ClassFact:
 Definition = Union[TypedDictFact, AliasFact, ClassFact]
 
 
-@dataclass(frozen=True)
+@record
 class Name:
     """A public name as users import it: `<module>.<name>` (`type_defs.GetObjectOutputTypeDef`)."""
 

@@ -3,18 +3,18 @@ OLD`): OLD's package of the service against the one just rendered, compared as `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
 from ..ir.family import FAMILIES, Family
 from ..ir.package import ServicePackage
+from ..ir.records import record
 from .changes import Report
 from .compare import compare_generations
 from .reader import PackageFiles, version_of
 
 
-@dataclass(frozen=True)
+@record
 class ChangesSince:
     """One service's changes since OLD, as `diff OLD NEW` reports them for that service alone."""
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 import keyword
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Container, Iterator, Optional, Union
 
+from .records import record
 from .types import STR, DefRef, Deferred, Import, LiteralValues, Module, TypeExpr, not_required, quote
 
 
@@ -18,7 +19,7 @@ class Direction(enum.Enum):
     OUTPUT = "output"
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """One key of a TypedDict."""
 
@@ -46,7 +47,7 @@ class Field:
         return (written if self.required else not_required(written)).runtime()
 
 
-@dataclass(frozen=True)
+@record
 class TypedDictDef:
     """A TypedDict rendered from a structure shape (or a fixed one like ResponseMetadata)."""
 
@@ -89,7 +90,7 @@ class TypedDictDef:
             yield from expr.imports()
 
 
-@dataclass(frozen=True)
+@record
 class AliasDef:
     """A type alias in type_defs: TimestampTypeDef, BlobTypeDef, XUnionTypeDef."""
 
@@ -109,7 +110,7 @@ class AliasDef:
         return self.type.imports()
 
 
-@dataclass(frozen=True)
+@record
 class LiteralErratum:
     """Values a service sends that its model's enum lacks, added to the Literal; why, and where it is reported."""
 
@@ -119,7 +120,7 @@ class LiteralErratum:
     reference: str
 
 
-@dataclass(frozen=True)
+@record
 class LiteralDef:
     """A Literal alias in literals: one per enum shape, plus service and region names."""
 

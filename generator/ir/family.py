@@ -6,13 +6,13 @@ Everything the templates, docs, stamps and staging names say differently per fam
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from .records import record
 from .types import External
 
 
-@dataclass(frozen=True)
+@record
 class Family:
     """One package family: `types-boto3`, `mypy-boto3` or `types-aiobotocore`."""
 

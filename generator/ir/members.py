@@ -4,10 +4,10 @@ parameters, and how each relates to the member of its name in the boto3 or botoc
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from .defs import TypedDictDef
+from .records import record
 from .types import Import, TypeExpr
 
 
@@ -29,7 +29,7 @@ class Override(enum.Enum):
     INCOMPATIBLE = "incompatible"
 
 
-@dataclass(frozen=True)
+@record
 class Parameter:
     """One parameter of a generated method."""
 
@@ -49,7 +49,7 @@ def unpacked(name: str, request: TypeExpr) -> Parameter:
     return Parameter(name, request, kind=ParameterKind.VAR_KEYWORD)
 
 
-@dataclass(frozen=True)
+@record
 class Method:
     """A method of a generated class; `operation_name` is empty for the ones botocore adds.
 

@@ -4,17 +4,17 @@ ServicePackage itself."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from .defs import LiteralDef, TypeDef
 from .family import BOTO3, Family
 from .members import Method
+from .records import record
 from .resources import ServiceResourceDef
 from .types import DefRef, External, Import, Module, TypeExpr
 
 
-@dataclass(frozen=True)
+@record
 class ClientDef:
     """The client class and its Exceptions class."""
 
@@ -32,7 +32,7 @@ class ClientDef:
             yield from method.imports()
 
 
-@dataclass(frozen=True)
+@record
 class ClassDef:
     """A paginator or waiter class: what `client.get_paginator(key)` / `get_waiter(key)` returns."""
 
@@ -54,14 +54,14 @@ class ClassDef:
             yield from method.imports()
 
 
-@dataclass(frozen=True)
+@record
 class ImportGroup:
     """`from module import a, b` lines of one section, in black/isort order."""
 
     lines: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-@dataclass(frozen=True)
+@record
 class ImportBlock:
     """All imports of one generated module, sectioned: stdlib, third party, local, version-gated."""
 
@@ -102,7 +102,7 @@ def _isort_key(name: str) -> tuple[int, str]:
     return (kind, name)
 
 
-@dataclass(frozen=True)
+@record
 class ModuleDef:
     """One generated .pyi module: its imports and public names."""
 
@@ -111,7 +111,7 @@ class ModuleDef:
     exports: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ServicePackage:
     """Everything rendered for one service: the stub package and its documentation pages."""
 

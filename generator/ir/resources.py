@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Iterator
 
 from .members import Method
+from .records import record
 from .types import DefRef, Import, Module, TypeExpr
 
 
@@ -25,7 +25,7 @@ class AttributeKind(enum.Enum):
     META = "meta"
 
 
-@dataclass(frozen=True)
+@record
 class Attribute:
     """A class-level annotation: identifier, attribute, reference, collection or meta."""
 
@@ -38,7 +38,7 @@ class Attribute:
         return self.type.imports()
 
 
-@dataclass(frozen=True)
+@record
 class CollectionDef:
     """A `ResourceCollection` subclass: what iterating yields, and its chainable methods."""
 
@@ -53,7 +53,7 @@ class CollectionDef:
             yield from method.imports()
 
 
-@dataclass(frozen=True)
+@record
 class ResourceDef:
     """A `ServiceResource` subclass: one of boto3's resources, or the service resource itself."""
 
@@ -74,7 +74,7 @@ class ResourceDef:
             yield from method.imports()
 
 
-@dataclass(frozen=True)
+@record
 class ServiceResourceDef:
     """Everything service_resource.pyi declares for one service."""
 

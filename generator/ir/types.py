@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from typing import Container, Iterator
 
+from .records import record
+
 
 class Module(enum.Enum):
     """The generated modules a definition can live in."""
@@ -87,7 +89,7 @@ class TypeExpr:
         return self.refs()
 
 
-@dataclass(frozen=True)
+@record
 class Builtin(TypeExpr):
     """A name that needs no import: str, int, list, dict, ..."""
 
@@ -103,7 +105,7 @@ class Builtin(TypeExpr):
         yield self.name
 
 
-@dataclass(frozen=True)
+@record
 class External(TypeExpr):
     """A name imported from another module: datetime, Sequence, StreamingBody, ..."""
 
@@ -125,7 +127,7 @@ class External(TypeExpr):
         return (self.module, self.name) not in NOT_SUBSCRIPTABLE_AT_RUN_TIME
 
 
-@dataclass(frozen=True)
+@record
 class DefRef(TypeExpr):
     """A reference to a definition generated into one of the package's modules."""
 
@@ -145,7 +147,7 @@ class DefRef(TypeExpr):
         return quote(self.name) if self.name in pending else self.name
 
 
-@dataclass(frozen=True)
+@record
 class Subscript(TypeExpr):
     """A generic applied to arguments: Sequence[X], dict[str, X], Union[X, Y]."""
 
@@ -184,7 +186,7 @@ class Subscript(TypeExpr):
             yield from arg.names()
 
 
-@dataclass(frozen=True)
+@record
 class CallableType(TypeExpr):
     """Callable[[A, B], R]."""
 
@@ -218,7 +220,7 @@ class CallableType(TypeExpr):
             yield from item.names()
 
 
-@dataclass(frozen=True)
+@record
 class Deferred(TypeExpr):
     """A type that run-time Python must not evaluate where it is written: a string of its run-time text,
     for names bound further down the module. Stubs write it plainly."""
@@ -244,7 +246,7 @@ class Deferred(TypeExpr):
         return self.inner.names()
 
 
-@dataclass(frozen=True)
+@record
 class LiteralValues(TypeExpr):
     """Literal["a", "b"]."""
 

@@ -11,24 +11,26 @@ botocore's own event aliasing and wildcards, at the registered handlers, and the
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 from botocore.handlers import BUILTIN_HANDLERS, ParameterAlias
 from botocore.hooks import EventAliaser, HierarchicalEmitter
 from botocore.model import ServiceModel
 
+from ..ir.records import record
+
+
 _EVENT = "before-parameter-build."
 
 
-@dataclass(frozen=True)
+@record
 class _Probe:
     """A request value that remembers the key it was passed under."""
 
     documented: str
 
 
-@dataclass(frozen=True)
+@record
 class _Handlers:
     emitter: EventAliaser
     documented: tuple[str, ...]  # the names the handlers accept

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Sequence
 
 from botocore import xform_name
@@ -11,6 +11,7 @@ from ..ir import fixed
 from ..ir.defs import TypeDef
 from ..ir.members import Method, Override, Parameter, unpacked
 from ..ir.package import ClassDef, ClientDef
+from ..ir.records import record
 from ..ir.types import (
     ANY,
     BOOL,
@@ -36,7 +37,7 @@ from .text import first_sentence
 _REFERENCE = "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services"
 
 
-@dataclass(frozen=True)
+@record
 class ClientExtras:
     """What one service's client gains and loses at runtime beyond its model (see injected.py)."""
 

@@ -7,13 +7,13 @@ named, is built from; the literal's docs entry says what was corrected and why (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir.defs import LiteralErratum
+from ..ir.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Erratum:
     service: str
     shape: str  # an enum (string) shape of the service model

@@ -8,17 +8,17 @@ document is `str` in every request and result), nothing ours defines changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Union
 
 from ..ir.defs import AliasDef, Direction, Field, LiteralDef, TypeDef, TypedDictDef
+from ..ir.records import record
 from ..ir.types import BOOL, FLOAT, INT, STR, LiteralValues, TypeExpr, list_of, map_of, union
 from .shapes import ShapeConverter
 
 Extra = Union[TypeDef, LiteralDef]
 
 
-@dataclass(frozen=True)
+@record
 class PublishedExtra:
     """Definitions a service's published package adds beyond its model."""
 

@@ -10,10 +10,10 @@ of the added methods are written out in injected.py (clients) and resource_injec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..ir.members import Method
+from ..ir.records import record
 from .client import ClientExtras
 from .injected import dsql_methods, rds_methods, s3_methods
 from .resource_actions import ActionBuilder
@@ -26,7 +26,7 @@ from .resource_injected import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class ClientMethods:
     """Methods a service's client gains at run time, beyond its model."""
 
@@ -35,7 +35,7 @@ class ClientMethods:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class ResourceMethods:
     """Methods boto3 adds to one resource class with code, outside resources-1."""
 
@@ -45,7 +45,7 @@ class ResourceMethods:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class HighLevelValues:
     """A service whose resources boto3 gives Python values and condition objects in place of the model's."""
 
@@ -53,7 +53,7 @@ class HighLevelValues:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class RequestName:
     """A request TypedDict the published packages name otherwise than after the operation's input shape."""
 

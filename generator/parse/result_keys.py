@@ -9,17 +9,19 @@ What the models cannot say is one table (`LEFT_OUT`), a reason per row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from botocore.model import ServiceModel, StructureShape
+
+from ..ir.records import record
+
 
 ANY = "*"
 # the first step of a JMESPath token expression: `NextMarker`, `Contents[-1].Key`, `EngineDefaults.Marker`
 _FIRST_STEP = re.compile(r"\s*(?P<key>[A-Za-z_][A-Za-z0-9_]*)(?P<rest>.*)$", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@record
 class LeftOut:
     """A top-level key of `shape`'s results (ANY: every result) of `service` (ANY: every service)."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Iterable, Mapping, Optional
 
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
@@ -11,6 +11,7 @@ from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Sh
 from ..ir import fixed
 from ..ir.defs import AliasDef, Direction, Field, LiteralDef, TypedDictDef
 from ..ir.family import BOTO3, Family
+from ..ir.records import record
 from ..ir.types import (
     ANY,
     BYTES,
@@ -58,7 +59,7 @@ _VARIANT_SUFFIXES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class BotocoreKeys:
     """Keys botocore's handlers and responses treat unlike the model: aliases.py, result_keys.py, handlers.py."""
 
@@ -67,7 +68,7 @@ class BotocoreKeys:
     filled: frozenset[str] = frozenset()  # required keys botocore's handlers fill when left out: handlers.py
 
 
-@dataclass(frozen=True)
+@record
 class OperationTypes:
     """The request and result definitions of one operation (None where the operation has none)."""
 

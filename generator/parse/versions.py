@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 import botocore
 
 from ..errors import GeneratorError
+from ..ir.records import record
 
 # PEP 440 releases as botocore publishes them (1.40.0, 1.40.0rc1, 1.40.0.dev3)
 _VERSION = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.(post|dev)\d+)?")
@@ -28,7 +28,7 @@ class VersionError(GeneratorError):
     exit_code = 2
 
 
-@dataclass(frozen=True)
+@record
 class VersionSource:
     """The version written into a generation, and where it came from (for the user)."""
 

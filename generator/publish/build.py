@@ -14,11 +14,12 @@ from typing import Optional, Sequence
 from ..batch import Job, Outcome, progress_bar, run_services
 from ..errors import GeneratorError, OutputError
 from ..ir.family import BOTO3, Family
+from ..ir.records import record
 from .archives import sdist, sdist_name, wheel, wheel_name
 from .project import DistError, read_project
 
 
-@dataclass(frozen=True)
+@record
 class Release:
     """What one build run makes: which packages, from which models, into which folders."""
 

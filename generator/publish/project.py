@@ -6,19 +6,19 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
 
 from ..errors import GeneratorError
+from ..ir.records import record
 
 
 class DistError(GeneratorError):
     """A package folder that cannot be built, or a distribution that cannot be written."""
 
 
-@dataclass(frozen=True)
+@record
 class Project:
     """The metadata and files of one package folder."""
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from ..diff.changes import Change, Report, ServiceChanges
+from ..ir.records import record
 from .environment import environment
 
 # what each kind of change (diff/compare.py) says, with its subject and detail
@@ -55,7 +55,7 @@ def change_words(change: Change) -> str:
     )
 
 
-@dataclass(frozen=True)
+@record
 class _ServiceView:
     title: str
     breaking: list[str]

@@ -4,10 +4,10 @@ and pyright are told where a member overrides its base class's incompatibly, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
 from ..ir.members import Method, Override, Parameter, ParameterKind
+from ..ir.records import record
 from ..ir.resources import Attribute
 
 _MYPY_OVERRIDE = "# type: ignore[override]"
@@ -51,7 +51,7 @@ def _joined(*comments: str) -> str:
     return "  ".join(comment for comment in comments if comment)
 
 
-@dataclass(frozen=True)
+@record
 class MethodLines:
     """One method as a class body writes it; `comment` sits on the `def` line, "" for none."""
 

@@ -8,6 +8,7 @@ from typing import Container, Mapping
 
 from ..ir.defs import AliasDef, Field, TypedDictDef
 from ..ir.package import ImportBlock, ImportGroup, ModuleDef, ServicePackage
+from ..ir.records import record
 from ..ir.types import Module, TypeExpr
 
 # modules of classes whose method annotations name generics that exist only in the stubs: at run time
@@ -36,7 +37,7 @@ class StubSpelling:
         return module
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class _Pending:
     """The type_defs names not yet bound while `at`'s definition is evaluated (itself included)."""
 

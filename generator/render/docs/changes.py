@@ -3,10 +3,10 @@ as `diff --markdown` groups it, each name linked to its section where the servic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...diff.changes import Change, ServiceChanges
+from ...ir.records import record
 from ..diff import change_words, grouped
 from .methods import markdown_text
 
@@ -14,20 +14,20 @@ if TYPE_CHECKING:
     from ...diff.since import ChangesSince
 
 
-@dataclass(frozen=True)
+@record
 class ChangeEntry:
     verdict: str  # breaking, compatible
     name: str  # markdown: the name as code, linked to its section where there is one
     words: str  # markdown: what happened to it
 
 
-@dataclass(frozen=True)
+@record
 class VerdictGroup:
     title: str  # Breaking, Compatible
     entries: tuple[ChangeEntry, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ChangeGroup:
     title: str
     verdicts: tuple[VerdictGroup, ...]  # breaking first; a verdict without changes is left out

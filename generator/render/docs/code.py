@@ -3,9 +3,9 @@ that define each generated type, and a method's section (signature, notes, examp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ...ir.records import record
 from ...ir.types import DefRef, Module, TypeExpr
 
 _ICONS = {
@@ -25,7 +25,7 @@ _PAGE_OF = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A link to a definition's section: `[:icon: Name](./page.md#anchor)`."""
 
@@ -52,7 +52,7 @@ def links(expr: TypeExpr) -> tuple[Link, ...]:
     return tuple(seen.values())
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """A numbered annotation under a code block."""
 
@@ -60,7 +60,7 @@ class Note:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CodeLine:
     code: str
     note: Optional[Note] = None
@@ -87,7 +87,7 @@ class CodeBlock:
         return tuple(line.note for line in self.lines if line.note)
 
 
-@dataclass(frozen=True)
+@record
 class Returns:
     code: str
     links: tuple[Link, ...]
@@ -98,7 +98,7 @@ class Returns:
         return ", ".join(link.markdown for link in self.links) or f"`{self.code}`"
 
 
-@dataclass(frozen=True)
+@record
 class MethodSection:
     name: str
     summary: str

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass
 from typing import Mapping, Optional, Union
 
 from ...ir import fixed
 from ...ir.defs import AliasDef, LiteralDef, TypedDictDef
+from ...ir.records import record
 from ...ir.types import Builtin, DefRef, External, LiteralValues, Subscript, TypeExpr, quote
 
 # a snippet line longer than this is split one entry a line, as black would
@@ -27,7 +27,7 @@ _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 Definition = Union[TypedDictDef, AliasDef, LiteralDef]
 
 
-@dataclass(frozen=True)
+@record
 class Example:
     """A Python expression: plain text, or a list (keys empty) or dict whose entries are examples."""
 

@@ -3,16 +3,16 @@ resource skips, and the services of the site's top-level index."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 from ...ir.family import Family
+from ...ir.records import record
 
 # the page of each optional module, skipped (like the module's stub) when a service lacks it
 OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resource": "service_resource"}
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     file: str
     title: str
@@ -34,7 +34,7 @@ PAGES = (
 CHANGES_PAGE = "changes"
 
 
-@dataclass(frozen=True)
+@record
 class SiteService:
     """One service folder of the docs site, for the top-level index."""
 

@@ -4,10 +4,11 @@ every resource from `boto3.resource(...)` the way a user would."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable, Iterator, Optional
 
 from ...ir.members import Method
+from ...ir.records import record
 from ...ir.resources import AttributeKind, CollectionDef, ResourceDef, ServiceResourceDef, resource_ref
 from ...ir.types import DefRef, Module, Subscript, TypeExpr, quote
 from .code import CodeBlock, CodeLine, MethodSection, Note
@@ -27,7 +28,7 @@ _WAITER_PREFIX = "wait_until_"
 SERVICE_VARIABLE = "resource"
 
 
-@dataclass(frozen=True)
+@record
 class ResourceMethod:
     """A method's section under its class: the heading text (markdown-safe) and its explicit anchor."""
 
@@ -36,20 +37,20 @@ class ResourceMethod:
     section: MethodSection
 
 
-@dataclass(frozen=True)
+@record
 class MethodGroup:
     title: str
     text: str
     methods: tuple[ResourceMethod, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AttributeBlock:
     lines: tuple[CodeLine, ...]
     notes: tuple[Note, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ResourceSection:
     """One class of service_resource.py: how to get one, its attributes (0 or 1 block), its methods."""
 

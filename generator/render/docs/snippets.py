@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ...ir.members import Method
+from ...ir.records import record
 from ...ir.types import DefRef, Module, quote
 from .examples import call_lines
 from .methods import MethodDocs
@@ -15,7 +15,7 @@ _READ_PREFIXES = ("list_", "describe_", "get_")
 CALLS = 3
 
 
-@dataclass(frozen=True)
+@record
 class Snippet:
     """One worked example: a heading, a sentence, a code block that runs (and type-checks) on its own."""
 

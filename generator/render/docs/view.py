@@ -3,12 +3,12 @@ links to definitions and example values. Templates only loop over what this buil
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ...ir.defs import AliasDef, LiteralDef, TypeDef, TypedDictDef
 from ...ir.members import Method
 from ...ir.package import ClassDef, ServicePackage
+from ...ir.records import record
 from ...ir.types import Module, Subscript, quote
 from .code import CodeBlock, CodeLine, Link, MethodSection, Note
 from .examples import ExampleValues
@@ -19,7 +19,7 @@ from .snippets import usage_snippets
 _ACCESSORS = {Module.PAGINATOR: "get_paginator", Module.WAITER: "get_waiter"}
 
 
-@dataclass(frozen=True)
+@record
 class TypeDefSection:
     name: str
     kind: str
@@ -30,7 +30,7 @@ class TypeDefSection:
     unused: bool = False  # a deprecated TypedDict: no operation uses its structure any more
 
 
-@dataclass(frozen=True)
+@record
 class ErratumNote:
     """A literal's correction of its model: the values as inline code, why, and the upstream report."""
 
@@ -40,7 +40,7 @@ class ErratumNote:
     reference: str
 
 
-@dataclass(frozen=True)
+@record
 class LiteralSection:
     name: str
     example: str
@@ -48,7 +48,7 @@ class LiteralSection:
     errata: tuple[ErratumNote, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class ClassSection:
     """A paginator or waiter class: how to get one from the client, and its methods."""
 
