@@ -44,7 +44,7 @@ def _digest(*parts: bytes) -> str:
     return hasher.hexdigest()
 
 
-def _file_digest(path: str) -> str:
+def file_digest(path: str) -> str:
     try:
         with open(path, "rb") as handle:
             return hashlib.blake2b(handle.read(), digest_size=20).hexdigest()
@@ -60,7 +60,7 @@ def _folder_digests(root: str, skip: frozenset[str] = frozenset()) -> list[tuple
         dirs[:] = sorted(name for name in dirs if name not in skip)
         for name in sorted(names):
             path = os.path.join(folder, name)
-            found.append((os.path.relpath(path, root), _file_digest(path)))
+            found.append((os.path.relpath(path, root), file_digest(path)))
     return found
 
 
@@ -116,7 +116,7 @@ class Inputs:
             parts.append(root.encode())
             for entry in sorted(os.scandir(root), key=lambda item: item.name):
                 if entry.is_file():
-                    parts.append(f"{entry.name}:{_file_digest(entry.path)}".encode())
+                    parts.append(f"{entry.name}:{file_digest(entry.path)}".encode())
         return cls(roots, _digest(*parts))
 
     def key(self, service: str) -> str:

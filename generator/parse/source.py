@@ -12,12 +12,12 @@ from typing import Any, Optional
 
 from botocore.exceptions import DataNotFoundError, UndefinedModelAttributeError
 from botocore.model import InvalidShapeError, NoShapeFoundError, ServiceModel
-from botocore.regions import EndpointResolver
 from botocore.utils import get_service_module_name
 
 from ..errors import ModelError, UnknownServiceError
 from .errata import corrected_model
 from .model_files import model_loader
+from .regions import cached_regions, regions_by_prefix
 from .versions import data_version
 
 # what a truncated, corrupt or unreadable JSON (or .json.gz) file raises while botocore loads it
@@ -65,6 +65,7 @@ class BotocoreData:
         # another installation's data/ stands alone: services it lacks must not come from this botocore
         alone = self.version.origin.startswith("installation")
         self.loader = model_loader(extra, include_default_search_paths=not alone)
+        self._regions_table: Optional[dict[str, list[str]]] = None  # every endpoint prefix's, read once
 
     def service_names(self) -> tuple[str, ...]:
         return tuple(self.loader.list_available_services("service-2"))  # the loader keeps its listing
@@ -103,12 +104,17 @@ class BotocoreData:
         raise ModelError(f"{path}: not a valid service model: {problem}")
 
     def _regions(self, endpoint_prefix: str) -> tuple[str, ...]:
-        try:
-            resolver = EndpointResolver(self._load_data("endpoints"))
-            return tuple(sorted(resolver.get_available_endpoints(endpoint_prefix, "aws")))
-        except (KeyError, TypeError, AttributeError, ValueError) as error:
-            problem = f"{type(error).__name__}: {error}"
-            raise ModelError(f"{self._data_file('endpoints')}: not valid endpoint data: {problem}") from None
+        if self._regions_table is None:
+            path = self._found_data_file("endpoints")
+            try:
+                if path is None:  # the loader says what is missing
+                    self._regions_table = regions_by_prefix(self._load_data("endpoints"))
+                else:
+                    self._regions_table = cached_regions(path, lambda: self._load_data("endpoints"))
+            except (KeyError, TypeError, AttributeError, ValueError) as error:
+                problem = f"{type(error).__name__}: {error}"
+                raise ModelError(f"{self._data_file('endpoints')}: not valid endpoint data: {problem}") from None
+        return tuple(self._regions_table.get(endpoint_prefix, ()))
 
     def _optional(self, service_name: str, type_name: str, key: str) -> dict[str, Any]:
         """The `key` table of a model a service may lack (paginators, waiters): name → definition."""
@@ -141,10 +147,13 @@ class BotocoreData:
 
     def _data_file(self, name: str) -> str:
         """The file botocore reads for a shared data file (endpoints), for error messages."""
+        return self._found_data_file(name) or f"botocore data {name!r}"
+
+    def _found_data_file(self, name: str) -> Optional[str]:
         found = (
             os.path.join(root, name + suffix) for root in self.loader.search_paths for suffix in (".json", ".json.gz")
         )
-        return next((path for path in found if os.path.isfile(path)), f"botocore data {name!r}")
+        return next((path for path in found if os.path.isfile(path)), None)
 
     def _path(self, service_name: str, type_name: str) -> Optional[str]:
         """The file botocore reads for this model, for error messages."""
