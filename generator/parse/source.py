@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import zlib
@@ -73,6 +72,8 @@ class BotocoreData:
     def load(self, service_name: str) -> ServiceSource:
         names = self.service_names()
         if service_name not in names:
+            import difflib  # only for a mistyped name
+
             close = difflib.get_close_matches(service_name, names, n=3, cutoff=0.0)
             hint = f"; did you mean: {', '.join(close)}?" if close else "; run `boto-typegen list`"
             raise UnknownServiceError(f"unknown service {service_name!r}{hint}")

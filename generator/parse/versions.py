@@ -8,7 +8,6 @@ reported by `VersionSource.known` being False, and the command line warns that i
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 from typing import Optional
@@ -58,6 +57,8 @@ def installation_version(data_path: Path) -> Optional[str]:
     package = data_path.resolve().parent
     if data_path.resolve().name != "data" or package.name != "botocore":
         return None
+    import ast  # only for --data-path of another installation: a small run need not load the module
+
     init = package / "__init__.py"
     try:
         tree = ast.parse(init.read_text(encoding="utf-8"))
