@@ -27,14 +27,13 @@ from botocore.loaders import Loader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.diff.reader import PackageFiles, read_generation  # noqa: E402
+from generator.parse.naming import ADDED_SUFFIXES  # noqa: E402
 
-# the suffixes generators add to a shape's name (collision or direction); the builder's `Paginator` and
-# `Waiter` variants name a shape's TypedDict as a paginator's or waiter's input or output
-# ours: `Input`, `Result`, `UnionExtra` (README "Names that stay put"); the longer of two that end alike first
-SUFFIXES = (
-    *("Paginator", "Paginate", "Waiter", "UnionExtra", "Output", "Union", "Extra"),
-    *("Wait", "Request", "Response", "Result", "Input"),
-)
+# the suffixes generators add to a shape's name (collision or direction): ours, and the builder's, whose
+# `Paginator` and `Waiter` variants name a shape's TypedDict as a paginator's or waiter's input or output;
+# longest first, so that a name ending in two of them is read as the longer
+_BUILDERS = ("Paginator", "Paginate", "Waiter", "Wait", "Request")
+SUFFIXES = tuple(sorted({*ADDED_SUFFIXES, *_BUILDERS}, key=lambda suffix: (-len(suffix), suffix)))
 # keys a generator adds to a shape's members
 _ADDED_KEYS = {"ResponseMetadata", "PaginationConfig", "WaiterConfig"}
 

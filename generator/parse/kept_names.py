@@ -25,10 +25,8 @@ from ..ir.defs import AliasDef, Direction, TypedDictDef
 from ..ir.family import Family
 from ..ir.order import dependency_order
 from ..ir.package import ServicePackage
-from .naming import definition_stem, variant_stem
+from .naming import ADDED_SUFFIXES, definition_stem, variant_stem
 
-# the suffixes the naming rules add to a shape's stem (README "Names that stay put"), longest first
-_SUFFIXES = ("UnionExtra", "Response", "Result", "Output", "Input", "Union", "Extra")
 # the direction a suffix names; a union's successor is the TypedDict users build (its input member)
 _DIRECTIONS = {
     "Output": Direction.OUTPUT,
@@ -97,7 +95,7 @@ def _successor(
     if not name.endswith("TypeDef"):
         return None
     stem = name.removesuffix("TypeDef")
-    tries = [(stem, "")] + [(stem.removesuffix(s), s) for s in _SUFFIXES if stem.endswith(s) and stem != s]
+    tries = [(stem, "")] + [(stem.removesuffix(s), s) for s in ADDED_SUFFIXES if stem.endswith(s) and stem != s]
     for shape_stem, suffix in tries:
         candidates = sorted(shapes.get(shape_stem, ()), key=lambda definition: definition.name)
         if candidates and suffix and keys is not None:

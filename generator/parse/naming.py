@@ -9,7 +9,22 @@ from botocore.model import OperationModel
 
 from ..ir.defs import AliasDef
 from ..ir.types import DefRef, Module
+from .roles import Role
 from .shape_traits import claim_name, has_members
+
+# name suffixes tried in turn when a structure needs more than one TypedDict; a result shares its
+# shape's plain name with a nested use only by taking `Response`, as the published packages name it
+VARIANT_SUFFIXES = {
+    Role.INPUT: ("Input", "Extra"),
+    Role.OUTPUT: ("Output", "Extra"),
+    Role.RESULT: ("Response", "Result", "Extra"),
+}
+# a structure's union of both sides; `XUnionExtra` where a shape is itself called XUnion (connect FieldValue)
+UNION_SUFFIXES = ("Union", "UnionExtra")
+# every suffix the rules above add to a shape's stem (README "Names that stay put"), longest first, so
+# that a name ending in two of them (`XUnionExtra`) is read as the longer
+_ADDED = {*UNION_SUFFIXES, *(suffix for tried in VARIANT_SUFFIXES.values() for suffix in tried)}
+ADDED_SUFFIXES = tuple(sorted(_ADDED, key=lambda suffix: (-len(suffix), suffix)))
 
 
 def definition_stem(shape_name: str) -> str:

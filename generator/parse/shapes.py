@@ -44,19 +44,11 @@ from .shape_traits import (
     member_traits,
     structures_in,
 )
-from .naming import Spellings, definition_stem, request_names, variant_stem
+from .naming import UNION_SUFFIXES, VARIANT_SUFFIXES, Spellings, definition_stem, request_names, variant_stem
 from .roles import Role
 from .text import plain_text
 from .unreached import keep_unreached
 
-
-# name suffixes tried in turn when a structure needs more than one TypedDict; a result shares its
-# shape's plain name with a nested use only by taking `Response`, as the published packages name it
-_VARIANT_SUFFIXES = {
-    Role.INPUT: ("Input", "Extra"),
-    Role.OUTPUT: ("Output", "Extra"),
-    Role.RESULT: ("Response", "Result", "Extra"),
-}
 
 
 @record
@@ -187,13 +179,13 @@ class ShapeConverter:
             for role in variants:
                 if (name, role) not in names:
                     stem = variant_stem(name) if role is Role.OUTPUT else definition_stem(name)
-                    names[(name, role)] = spell(name, stem, _VARIANT_SUFFIXES[role])
+                    names[(name, role)] = spell(name, stem, VARIANT_SUFFIXES[role])
             if name in self._folded:
-                self._folded_names[name] = spell(name, variant_stem(name), _VARIANT_SUFFIXES[Role.OUTPUT])
+                self._folded_names[name] = spell(name, variant_stem(name), VARIANT_SUFFIXES[Role.OUTPUT])
         for name, variants in pending:
             if (Role.INPUT in variants and Role.OUTPUT in variants) or name in self._folded:
                 # published: XUnionExtraTypeDef when a shape is itself called XUnion (connect FieldValue)
-                self._union_names[name] = spell(name, variant_stem(name), ("Union", "UnionExtra"))
+                self._union_names[name] = spell(name, variant_stem(name), UNION_SUFFIXES)
         self._spellings.keep_previous()
         for name, variants in pending:
             ours = names.get((name, Role.RESULT), "")
@@ -212,9 +204,9 @@ class ShapeConverter:
         self._alias(AliasDef(self.claim(stem, ("",)), self._typed_dict(shape, first).ref))
         if first is Role.INPUT and Role.OUTPUT in roles and shape_name in self._union_names:
             output = self._typed_dict(shape, Role.OUTPUT).ref
-            self._alias(AliasDef(self.claim(stem, _VARIANT_SUFFIXES[Role.OUTPUT]), output))
+            self._alias(AliasDef(self.claim(stem, VARIANT_SUFFIXES[Role.OUTPUT]), output))
             union_ref = DefRef(self._union_names[shape_name], Module.TYPE_DEFS)
-            self._alias(AliasDef(self.claim(stem, ("Union", "UnionExtra")), union_ref))
+            self._alias(AliasDef(self.claim(stem, UNION_SUFFIXES), union_ref))
 
     def claim(self, name: str, suffixes: Iterable[str]) -> str:
         """A definition name no other definition of the package has: `{name}{suffix}TypeDef`."""

@@ -8,12 +8,12 @@ from typing import Callable, Mapping
 from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
 
 from ..ir.defs import Direction
-from .naming import definition_stem, variant_stem
+from .naming import ADDED_SUFFIXES, definition_stem, variant_stem
 from .roles import Role
 from .shape_traits import is_document
 
-# every suffix the naming rules add to a stem (README "Names that stay put")
-_ADDED_SUFFIXES = ("Output", "Extra", "Union", "UnionExtra", "Input", "Response", "Result", "Request")
+# and `{Operation}Request`, a paginator's or waiter's request where the operation has no input shape
+_TAKEN_SUFFIXES = (*ADDED_SUFFIXES, "Request")
 
 
 def keep_unreached(
@@ -34,7 +34,7 @@ def keep_unreached(
     def claimable(name: str) -> bool:
         stem = definition_stem(name)
         return stem in previous and not any(
-            stem.endswith(suffix) and stem.removesuffix(suffix) in variants for suffix in _ADDED_SUFFIXES
+            stem.endswith(suffix) and stem.removesuffix(suffix) in variants for suffix in _TAKEN_SUFFIXES
         )
 
     kept: set[str] = set()
