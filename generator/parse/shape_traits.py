@@ -97,12 +97,12 @@ def is_json_header(shape: Shape) -> bool:
 
 def held_structures(shape: StructureShape) -> Iterable[str]:
     for member in shape.members.values():
-        held = _held(member)
+        held = held_structure(member)
         if held is not None:
             yield held.name
 
 
-def _held(member: Shape) -> Optional[StructureShape]:
+def held_structure(member: Shape) -> Optional[StructureShape]:
     """The structure a member holds, directly or in a list or a map's values (a map's keys are strings)."""
     while isinstance(member, (ListShape, MapShape)):
         member = member.member if isinstance(member, ListShape) else member.value
@@ -143,7 +143,7 @@ def _graph(shapes: Mapping[str, StructureShape]) -> dict[str, set[str]]:
             continue
         held = graph[shape.name] = set()
         for member in shape.members.values():
-            item = _held(member)
+            item = held_structure(member)
             if item is not None:
                 held.add(item.name)
                 if item.name not in graph:

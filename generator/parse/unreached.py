@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
-from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
+from botocore.model import ServiceModel, Shape, StructureShape
 
 from ..ir.defs import Direction
 from .naming import ADDED_SUFFIXES, definition_stem, variant_stem
 from .roles import Role
-from .shape_traits import is_document
+from .shape_traits import held_structure, is_document
 
 # and `{Operation}Request`, a paginator's or waiter's request where the operation has no input shape
 _TAKEN_SUFFIXES = (*ADDED_SUFFIXES, "Request")
@@ -53,15 +53,13 @@ def keep_unreached(
     return frozenset(kept)
 
 
-def _walk(shape: Shape, role: Role, walked: dict[str, set[Role]]) -> None:
+def _walk(shape: StructureShape, role: Role, walked: dict[str, set[Role]]) -> None:
     """The structures marking `shape` would reach, with their sides, marking nothing."""
-    if isinstance(shape, StructureShape) and not is_document(shape):
-        if role in walked.setdefault(shape.name, set()):
-            return
-        walked[shape.name].add(role)
-        for member in shape.members.values():
-            _walk(member, Role.INPUT if role is Role.INPUT else Role.OUTPUT, walked)
-    elif isinstance(shape, ListShape):
-        _walk(shape.member, role, walked)
-    elif isinstance(shape, MapShape):
-        _walk(shape.value, role, walked)
+    if is_document(shape) or role in walked.setdefault(shape.name, set()):
+        return
+    walked[shape.name].add(role)
+    nested = Role.INPUT if role is Role.INPUT else Role.OUTPUT
+    for member in shape.members.values():
+        held = held_structure(member)
+        if held is not None:
+            _walk(held, nested, walked)
