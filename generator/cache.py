@@ -64,6 +64,18 @@ def _folder_digests(root: str, skip: frozenset[str] = frozenset()) -> list[tuple
     return found
 
 
+def keep_json(path: Path, data: object) -> None:
+    """Write `data` to a file of the cache folder whole or not at all; one that cannot be written is left out."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
 @lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
     """The generator's code and templates, and the versions of what shapes the output."""
@@ -160,14 +172,7 @@ class Stamps:
             "key": key,
             "trees": {str(tree.resolve()): [list(pair) for pair in _folder_digests(str(tree))] for tree in trees},
         }
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{service}.", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(stamp, stream)
-            os.replace(temporary, self._path(service))
-        except OSError:
-            pass  # a stamp that cannot be written only costs a regeneration next time
+        keep_json(self._path(service), stamp)  # a stamp that cannot be kept only costs a regeneration next time
 
     def forget(self, service: str) -> None:
         try:

@@ -8,14 +8,12 @@ content and botocore's version: parsing that 1.2 MB file was a sixth of a small 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from typing import Any, Callable
 
 import botocore
 from botocore.regions import EndpointResolver
 
-from ..cache import cache_dir, file_digest
+from ..cache import cache_dir, file_digest, keep_json
 
 PARTITION = "aws"
 
@@ -46,12 +44,5 @@ def cached_regions(path: str, load: Callable[[], Any]) -> dict[str, list[str]]:
     except (OSError, ValueError):
         pass
     table = regions_by_prefix(load())
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=stored.parent, prefix=f".{stored.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(table, stream)
-        os.replace(temporary, stored)
-    except OSError:
-        pass  # a table that cannot be kept only costs a parse next time
+    keep_json(stored, table)  # a table that cannot be kept only costs a parse next time
     return table
