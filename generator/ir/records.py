@@ -1,7 +1,7 @@
 """`record`: the frozen dataclass of this package, with methods shared instead of compiled per class.
 
 A dataclass compiles each method it writes when its module is imported, six for a frozen one, and those
-compiles were a third of a small service's whole run (64 classes). A record still is a dataclass, so
+compiles were a fifth of a small service's whole run (64 classes). A record still is a dataclass, so
 `fields()`, `replace()` and `asdict()` work, and it behaves as `@dataclass(frozen=True)` does: the same
 __init__ arguments and defaults, equality and hash over the compared fields in their order, the same repr,
 and assigning or deleting a field raises FrozenInstanceError. Building one costs about half a microsecond
