@@ -3,6 +3,7 @@ committed output, and the two type checkers (mypy, pyright) with their diagnosti
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -57,22 +58,24 @@ def run_cli(
 
 # Under pytest-xdist (`-n 2`, as README's test command runs), the tests of files that share a costly session
 # fixture run in one worker, so no worker builds it a second time. (xdist's own `--dist loadgroup` cannot do
-# this under pytest 9: it renames node ids, which pytest 9 no longer reads.)
+# this under pytest 9: it renames node ids, which pytest 9 no longer reads.) `every_service` is made once per
+# run whichever worker asks (see the fixture), so its tests form two groups: the conformance run alone takes
+# about as long as everything else, and one worker with all of them ended the CI run alone.
 SHARED_FIXTURES = {
-    "every_service": "every-service",
-    "conformance": "every-service",  # the full run checks every_service's packages
-    "aiobotocore_env": "aiobotocore",
-    "old_data": "botocore-1.40.0",
-    "mypy_boto3_every_service": "mypy-boto3",
+    "every_service": ("every-service", "every-service-sweeps"),
+    "conformance": ("every-service",),  # the full run checks every_service's packages
+    "aiobotocore_env": ("aiobotocore",),
+    "old_data": ("botocore-1.40.0",),
+    "mypy_boto3_every_service": ("mypy-boto3",),
 }
 # the groups in the order they are handed out, costliest first, before the single files
-GROUP_ORDER = ("every-service", "botocore-1.40.0", "aiobotocore", "mypy-boto3")
+GROUP_ORDER = ("every-service", "every-service-sweeps", "botocore-1.40.0", "aiobotocore", "mypy-boto3")
 FILE_GROUPS = {
     "tests/conformance/test_conformance.py": "every-service",
-    "tests/test_all_services_typecheck.py": "every-service",
-    "tests/test_docs_sweep.py": "every-service",
-    "tests/test_format_layout.py": "every-service",
-    "tests/test_stubs_all_services.py": "every-service",
+    "tests/test_all_services_typecheck.py": "every-service-sweeps",
+    "tests/test_docs_sweep.py": "every-service-sweeps",
+    "tests/test_format_layout.py": "every-service-sweeps",
+    "tests/test_stubs_all_services.py": "every-service-sweeps",
     "tests/test_family_aiobotocore.py": "aiobotocore",
     "tests/conformance/test_aio_family.py": "aiobotocore",
     "tests/test_diff_versions.py": "botocore-1.40.0",
@@ -90,9 +93,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     worker would build the fixture again."""
     for item in items:
         path = _file_of(item.nodeid)
-        for name, group in SHARED_FIXTURES.items():
-            if name in getattr(item, "fixturenames", ()) and FILE_GROUPS.get(path) != group:
-                raise pytest.UsageError(f"{path} uses the fixture {name}: add it to FILE_GROUPS as {group!r}")
+        for name, groups in SHARED_FIXTURES.items():
+            if name in getattr(item, "fixturenames", ()) and FILE_GROUPS.get(path) not in groups:
+                raise pytest.UsageError(f"{path} uses the fixture {name}: add it to FILE_GROUPS as one of {groups}")
     rank = {group: index for index, group in enumerate(GROUP_ORDER)}
     items.sort(key=lambda item: rank.get(FILE_GROUPS.get(_file_of(item.nodeid), ""), len(rank)))
 
@@ -115,22 +118,38 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
 # sections for the end of the run (title -> text), written by session fixtures; under xdist a worker's go to
 # the controller, which prints them
 SUMMARIES = pytest.StashKey[dict[str, str]]()
+STARTED = pytest.StashKey[float]()
+WORKERS_ENDED = pytest.StashKey[dict[str, float]]()  # worker id -> seconds from the run's start
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[STARTED] = time.monotonic()  # one clock for all processes of the machine
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if hasattr(session.config, "workeroutput"):
         session.config.workeroutput["summaries"] = session.config.stash.get(SUMMARIES, {})
+        session.config.workeroutput["ended"] = time.monotonic()
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node: Any, error: object) -> None:
-    node.config.stash.setdefault(SUMMARIES, {}).update(getattr(node, "workeroutput", {}).get("summaries", {}))
+    output = getattr(node, "workeroutput", {})
+    node.config.stash.setdefault(SUMMARIES, {}).update(output.get("summaries", {}))
+    if "ended" in output:
+        ended = node.config.stash.setdefault(WORKERS_ENDED, {})
+        ended[node.workerinput["workerid"]] = output["ended"] - node.config.stash[STARTED]
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     for title, text in sorted(config.stash.get(SUMMARIES, {}).items()):
         terminalreporter.section(title)
         terminalreporter.write_line(text)
+    ended = config.stash.get(WORKERS_ENDED, {})
+    if ended:  # how evenly the groups above share the run: a worker that ends long before the other idles
+        terminalreporter.write_line(
+            "workers ended at " + ", ".join(f"{worker} {seconds:.0f} s" for worker, seconds in sorted(ended.items()))
+        )
 
 
 def pinned_test_extra() -> dict[str, str]:
@@ -232,7 +251,7 @@ def fresh_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @dataclass(frozen=True)
 class EveryService:
-    """One `generate --all` of this session: every botocore service's package and docs pages."""
+    """One `generate --all` of this run: every botocore service's package and docs pages."""
 
     services: tuple[str, ...]
     output: Path
@@ -243,20 +262,39 @@ class EveryService:
         return self.output / f"types-boto3-{service}"
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this pytest run that all its pytest-xdist workers see (a worker's base folder is inside the
+    run's); the session's own base folder without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def every_service(tmp_path_factory: pytest.TempPathFactory) -> EveryService:
-    """`boto-typegen generate --all --jobs 2` (stubs and pages) once per session, for every slow sweep."""
+    """`boto-typegen generate --all --jobs 2` (stubs and pages) once per run, for every slow sweep. The first
+    worker to ask generates it under a lock; a worker that asks meanwhile waits for it, then reads it too."""
     from generator.parse.source import BotocoreData
 
-    root = tmp_path_factory.mktemp("every-service")
+    root = run_folder(tmp_path_factory) / "every-service"
+    root.mkdir(exist_ok=True)
     services = BotocoreData().service_names()
-    started = time.monotonic()
-    result = run_cli("generate", "--all", "--jobs", "2", "--output", "output", "--docs", "docs", cwd=root, timeout=3600)
-    assert result.returncode == 0, result.stderr[-3000:]
+    generated = root / "generated.json"
+    with (root / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also when a worker dies
+        if not generated.exists():  # nobody generated it yet, or a worker that tried failed
+            for folder in ("output", "docs"):
+                shutil.rmtree(root / folder, ignore_errors=True)
+            started = time.monotonic()
+            result = run_cli(
+                "generate", "--all", "--jobs", "2", "--output", "output", "--docs", "docs", cwd=root, timeout=3600
+            )
+            assert result.returncode == 0, result.stderr[-3000:]
+            generated.write_text(json.dumps({"seconds": time.monotonic() - started}))
+        seconds = float(json.loads(generated.read_text())["seconds"])
     assert sorted(path.name for path in (root / "output").iterdir()) == sorted(
         f"types-boto3-{service}" for service in services
     )
-    return EveryService(services, root / "output", root / "docs", time.monotonic() - started)
+    return EveryService(services, root / "output", root / "docs", seconds)
 
 
 @dataclass(frozen=True)
