@@ -202,6 +202,8 @@ def _largest_first(services: list[str], inputs: Inputs) -> list[str]:
 
 @dataclass
 class _Worker:
+    """What one worker process keeps between its services: the job, its inputs, botocore's data, stamps."""
+
     job: Job
     inputs: Inputs
     keep_going: bool

@@ -1,6 +1,6 @@
 """The shape of the generator package, read with `ast` (nothing is imported): no import cycles, counting
 `TYPE_CHECKING` blocks and imports inside functions; an IR that imports only the standard library and
-itself; no module over MAX_LINES lines."""
+itself; no module over MAX_LINES lines; no dataclass or record without a docstring."""
 
 from __future__ import annotations
 
@@ -108,6 +108,28 @@ def test_no_module_over_the_line_limit() -> None:
     assert not over, f"modules over {MAX_LINES} lines:\n" + "\n".join(over)
 
 
+def undocumented_dataclasses(root: Path) -> list[str]:
+    """Classes decorated `@dataclass(...)` or `@record` without a docstring. dataclasses writes one from
+    `inspect.signature(cls)` for those, which parses a text signature with tokenize's regular expressions:
+    10 such classes were 3% of a sagemaker-edge run."""
+    found: list[str] = []
+    for path in modules(root).values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if not isinstance(node, ast.ClassDef) or ast.get_docstring(node) is not None:
+                continue
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+                if name in ("dataclass", "record"):
+                    found.append(f"{path.relative_to(root.parent)}:{node.lineno} {node.name}")
+    return found
+
+
+def test_every_dataclass_has_a_docstring() -> None:
+    found = undocumented_dataclasses(PACKAGE)
+    assert not found, "dataclasses and records without a docstring:\n" + "\n".join(found)
+
+
 # the checks above on small trees, so that each is seen to fail -------------------------------------------
 def _tree(root: Path, files: dict[str, str]) -> Path:
     for relative, text in files.items():
@@ -174,3 +196,16 @@ def test_foreign_import_check_names_the_import(tmp_path: Path) -> None:
         "pkg/ir/a.py:4 imports jinja2.Environment",
         "pkg/ir/b.py:3 imports pkg.render.x",
     ]
+
+
+def test_docstring_check_finds_undocumented_dataclasses(tmp_path: Path) -> None:
+    source = (
+        "from dataclasses import dataclass\nimport dataclasses\nfrom .records import record\n"
+        "@dataclass\nclass A:\n    x: int\n"
+        "@dataclasses.dataclass(order=True)\nclass B:\n    x: int\n"
+        "@record\nclass C:\n    x: int\n"
+        "@record\nclass D:\n    \"\"\"Documented.\"\"\"\n\n    x: int\n"
+        "class E:\n    x: int\n"
+    )
+    root = _tree(tmp_path, {"pkg/__init__.py": "", "pkg/m.py": source})
+    assert undocumented_dataclasses(root) == ["pkg/m.py:5 A", "pkg/m.py:8 B", "pkg/m.py:11 C"]

@@ -24,6 +24,8 @@ class Change:
 
 @dataclass
 class ServiceChanges:
+    """One service's changes between two generations, and the versions it had."""
+
     service: str
     old_version: str  # "" when the service is new
     new_version: str  # "" when the service is gone
@@ -40,6 +42,8 @@ class ServiceChanges:
 
 @dataclass
 class Report:
+    """Every service's changes, and those of the names all packages share, counted once."""
+
     services: list[ServiceChanges]
     shared: list[Change] = field(default_factory=list)  # of the names every package shares, counted once
 

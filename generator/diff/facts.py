@@ -46,6 +46,8 @@ class Key:
 
 @record
 class TypedDictFact:
+    """A TypedDict: its keys, and its docstring."""
+
     keys: dict[str, Key]
     doc: str = ""
 
@@ -60,6 +62,8 @@ class AliasFact:
 
 @record
 class Parameter:
+    """One parameter of a signature: its annotation, whether it is required, its kind."""
+
     type: Optional[Type]
     required: bool
     kind: str  # "positional", "keyword", "*args", "**kwargs"
@@ -67,6 +71,8 @@ class Parameter:
 
 @record
 class Signature:
+    """One signature of a method: parameters by name, the return type, the docstring."""
+
     parameters: dict[str, Parameter]
     returns: Optional[Type]
     doc: str = ""
@@ -81,6 +87,8 @@ class MethodFact:
 
 @record
 class ClassFact:
+    """A class: its bases, methods and annotated attributes, and its docstring."""
+
     bases: frozenset[str]
     methods: dict[str, MethodFact]
     attributes: dict[str, Type]

@@ -17,6 +17,8 @@ class CannotSplit(Exception):
 
 @dataclass
 class Line:
+    """One line being split: its tokens, its indent, and what black knows of the statement it came from."""
+
     tokens: list[Token]
     depth: int
     inside_brackets: bool = False

@@ -32,6 +32,8 @@ class _Probe:
 
 @record
 class _Handlers:
+    """botocore's alias handlers on an emitter of their own, and the names they rename from and to."""
+
     emitter: EventAliaser
     documented: tuple[str, ...]  # the names the handlers accept
     originals: frozenset[str]  # the member names they rename to

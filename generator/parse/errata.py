@@ -15,6 +15,8 @@ from ..ir.records import record
 
 @record
 class Erratum:
+    """One row of the table: enum values a service sends that its model lacks, and the upstream report."""
+
     service: str
     shape: str  # an enum (string) shape of the service model
     added: tuple[str, ...]  # values the service returns that the model's enum lacks

@@ -57,6 +57,8 @@ def change_words(change: Change) -> str:
 
 @record
 class _ServiceView:
+    """One service's part of the report: its heading and its changes as lines."""
+
     title: str
     breaking: list[str]
     compatible: list[str]

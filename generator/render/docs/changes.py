@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 @record
 class ChangeEntry:
+    """One line of the changes page: a name and what happened to it."""
+
     verdict: str  # breaking, compatible
     name: str  # markdown: the name as code, linked to its section where there is one
     words: str  # markdown: what happened to it
@@ -23,12 +25,16 @@ class ChangeEntry:
 
 @record
 class VerdictGroup:
+    """The breaking or the compatible changes of one group."""
+
     title: str  # Breaking, Compatible
     entries: tuple[ChangeEntry, ...]
 
 
 @record
 class ChangeGroup:
+    """The changes under one heading (a module's names, or the shared ones)."""
+
     title: str
     verdicts: tuple[VerdictGroup, ...]  # breaking first; a verdict without changes is left out
 

@@ -62,6 +62,8 @@ class Note:
 
 @record
 class CodeLine:
+    """A line of a code block, with the note number of the definitions it uses."""
+
     code: str
     note: Optional[Note] = None
 
@@ -89,6 +91,8 @@ class CodeBlock:
 
 @record
 class Returns:
+    """What a method returns: the type as code, and links to its definitions."""
+
     code: str
     links: tuple[Link, ...]
 
@@ -100,6 +104,8 @@ class Returns:
 
 @record
 class MethodSection:
+    """One method's section: summary, boto3 docs link, signature with notes, example, returns."""
+
     name: str
     summary: str
     doc_url: str

@@ -14,6 +14,8 @@ OPTIONAL_PAGES = {"paginator": "paginators", "waiter": "waiters", "service_resou
 
 @record
 class Page:
+    """One page of a service's docs folder: its file, its title and what the index says it holds."""
+
     file: str
     title: str
     description: str

@@ -39,6 +39,8 @@ class ResourceMethod:
 
 @record
 class MethodGroup:
+    """A resource's methods of one kind (actions, waiters, ...), with their heading and text."""
+
     title: str
     text: str
     methods: tuple[ResourceMethod, ...]
@@ -46,6 +48,8 @@ class MethodGroup:
 
 @record
 class AttributeBlock:
+    """A resource's attributes as one code block, with its notes."""
+
     lines: tuple[CodeLine, ...]
     notes: tuple[Note, ...]
 

@@ -21,6 +21,8 @@ _ACCESSORS = {Module.PAGINATOR: "get_paginator", Module.WAITER: "get_waiter"}
 
 @record
 class TypeDefSection:
+    """One definition's entry on the type definitions page: example, definition and notes."""
+
     name: str
     kind: str
     example: tuple[str, ...]
@@ -42,6 +44,8 @@ class ErratumNote:
 
 @record
 class LiteralSection:
+    """One Literal's entry on the literals page, with its corrections of the model."""
+
     name: str
     example: str
     definition: tuple[str, ...]
