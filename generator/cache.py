@@ -36,7 +36,7 @@ def cache_dir() -> Path:
     return Path(base) / "boto-typegen"
 
 
-def _digest(*parts: bytes) -> str:
+def digest(*parts: bytes) -> str:
     hasher = hashlib.blake2b(digest_size=20)
     for part in parts:
         hasher.update(len(part).to_bytes(8, "little"))
@@ -85,9 +85,9 @@ def generator_fingerprint() -> str:
     from .render.environment import templates_dir
 
     for root in (_PACKAGE_DIR, templates_dir()):
-        for relative, digest in _folder_digests(str(root), skip=frozenset({"__pycache__"})):
-            parts.append(f"{relative}:{digest}".encode())
-    return _digest(*parts)
+        for relative, hashed in _folder_digests(str(root), skip=frozenset({"__pycache__"})):
+            parts.append(f"{relative}:{hashed}".encode())
+    return digest(*parts)
 
 
 def _installed_version(name: str) -> str:
@@ -129,14 +129,14 @@ class Inputs:
             for entry in sorted(os.scandir(root), key=lambda item: item.name):
                 if entry.is_file():
                     parts.append(f"{entry.name}:{file_digest(entry.path)}".encode())
-        return cls(roots, _digest(*parts))
+        return cls(roots, digest(*parts))
 
     def key(self, service: str) -> str:
         parts = [self.shared.encode()]
         for root in self.search_paths:
-            for relative, digest in _folder_digests(os.path.join(root, service)):
-                parts.append(f"{root}/{relative}:{digest}".encode())
-        return _digest(*parts)
+            for relative, hashed in _folder_digests(os.path.join(root, service)):
+                parts.append(f"{root}/{relative}:{hashed}".encode())
+        return digest(*parts)
 
 
 class Stamps:
@@ -146,7 +146,7 @@ class Stamps:
         folders = f"{output.resolve()}\n{docs.resolve() if docs is not None else ''}"
         if family:  # another family's packages of the same service in the same folders have their own stamps
             folders += f"\n{family}"
-        self.folder = (root or cache_dir()) / "stamps" / _digest(folders.encode())[:16]
+        self.folder = (root or cache_dir()) / "stamps" / digest(folders.encode())[:16]
 
     def _path(self, service: str) -> Path:
         return self.folder / f"{service}.json"

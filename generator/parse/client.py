@@ -28,7 +28,6 @@ from ..ir.types import (
     map_of,
     union,
 )
-from .handlers import removed_operations
 from .shape_traits import deprecation_note
 from .shapes import ShapeConverter
 from .source import ServiceSource
@@ -63,12 +62,12 @@ def method_doc_url(service_name: str, method_name: str) -> str:
 def build_client(
     source: ServiceSource,
     shapes: ShapeConverter,
+    removed: frozenset[str],  # the operations botocore deletes from the client class (handlers.py)
     paginators: Sequence[ClassDef] = (),
     waiters: Sequence[ClassDef] = (),
     extras: ClientExtras = ClientExtras(),
 ) -> ClientDef:
     service = source.name
-    removed = removed_operations(source.model)
     awaitable = shapes.family.asynchronous  # aiobotocore: every call that sends a request is awaited
     methods = [
         Method(

@@ -9,10 +9,9 @@ from ..ir.defs import AliasDef, Direction, LiteralDef, TypeDef
 from ..ir.family import BOTO3, Family
 from ..ir.order import dependency_order
 from ..ir.package import ClassDef, ServicePackage
-from .aliases import parameter_aliases
 from .client import build_client, service_doc_url
 from .injected import TRANSFER_METHODS, client_extras
-from .handlers import filled_keys
+from .handler_facts import handler_facts
 from .paginators import build_paginators
 from .published_extras import Extra, published_extras
 from .quirks import client_methods, client_request_names
@@ -29,13 +28,12 @@ def build_package(
 ) -> ServicePackage:
     """`previous`: the structures an earlier generation named (`--keep-names-from`), kept where unreached."""
     extras = client_extras(source.name, client_methods(source.name), family.transfer_methods)
-    keys = BotocoreKeys(
-        parameter_aliases(source.model), left_out_keys(source.model, source.paginators), filled_keys(source.model)
-    )
+    handled = handler_facts(source.model)
+    keys = BotocoreKeys(handled.aliases, left_out_keys(source.model, source.paginators), handled.filled)
     shapes = ShapeConverter(source.model, dict(extras.input_members), keys, family, previous)
     paginators = build_paginators(source, shapes)
     waiters = build_waiters(source, shapes)
-    client = build_client(source, shapes, paginators, waiters, extras)
+    client = build_client(source, shapes, handled.removed, paginators, waiters, extras)
     resource, resource_requests = None, []
     if family.resources and source.name in resource_service_names():
         from .resources import build_resource  # the resource parser (and boto3) only for a service with resources
