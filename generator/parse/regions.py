@@ -11,7 +11,6 @@ import json
 from typing import Any, Callable
 
 import botocore
-from botocore.regions import EndpointResolver
 
 from ..cache import cache_dir, file_digest, keep_json
 
@@ -20,6 +19,8 @@ PARTITION = "aws"
 
 def regions_by_prefix(endpoints: Any) -> dict[str, list[str]]:
     """{endpoint prefix: its regions, sorted} for every service of the aws partition."""
+    from botocore.regions import EndpointResolver  # with jmespath, only when a table is made
+
     resolver = EndpointResolver(endpoints)
     prefixes = {
         prefix
