@@ -17,7 +17,7 @@ import tempfile
 from functools import lru_cache
 from importlib import util
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from .ir.records import record
 
@@ -62,6 +62,14 @@ def _folder_digests(root: str, skip: frozenset[str] = frozenset()) -> list[tuple
             path = os.path.join(folder, name)
             found.append((os.path.relpath(path, root), file_digest(path)))
     return found
+
+
+def kept_json(path: Path) -> Any:
+    """The data of a file of the cache folder, or None when it is missing or unreadable (it is then made again)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def keep_json(path: Path, data: object) -> None:
@@ -152,10 +160,7 @@ class Stamps:
         return self.folder / f"{service}.json"
 
     def is_current(self, service: str, key: str) -> bool:
-        try:
-            stamp = json.loads(self._path(service).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
+        stamp = kept_json(self._path(service))
         if not isinstance(stamp, dict) or stamp.get("key") != key:
             return False
         trees = stamp.get("trees")

@@ -9,15 +9,15 @@ botocore's handlers as before.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Optional
 
 import botocore
 from botocore.model import ServiceModel
 
-from ..cache import cache_dir, digest, file_digest, keep_json
+from ..cache import cache_dir, digest, file_digest, keep_json, kept_json
 from ..ir.records import record
+
 
 _HANDLERS_FILE = os.path.join(os.path.dirname(botocore.__file__), "handlers.py")
 
@@ -34,12 +34,9 @@ class HandlerFacts:
 def handler_facts(model: ServiceModel) -> HandlerFacts:
     """The facts of `model`, from the cache folder when this botocore worked them out for these names."""
     stored = cache_dir() / "handlers" / f"{_key(model)}.json"
-    try:
-        facts = _read(json.loads(stored.read_text(encoding="utf-8")))
-        if facts is not None:
-            return facts
-    except (OSError, ValueError):
-        pass
+    facts = _read(kept_json(stored))
+    if facts is not None:
+        return facts
     facts = worked_out(model)
     data = {"aliases": facts.aliases, "filled": sorted(facts.filled), "removed": sorted(facts.removed)}
     keep_json(stored, data)  # facts that cannot be kept only cost the handlers' import next time

@@ -7,12 +7,11 @@ content and botocore's version: parsing that 1.2 MB file was a sixth of a small 
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable
 
 import botocore
 
-from ..cache import cache_dir, file_digest, keep_json
+from ..cache import cache_dir, file_digest, keep_json, kept_json
 
 PARTITION = "aws"
 
@@ -38,12 +37,9 @@ def cached_regions(path: str, load: Callable[[], Any]) -> dict[str, list[str]]:
     if digest.startswith("unreadable"):
         return regions_by_prefix(load())  # load reports the file as it fails
     stored = cache_dir() / "regions" / f"{botocore.__version__}-{digest}.json"
-    try:
-        table = json.loads(stored.read_text(encoding="utf-8"))
-        if isinstance(table, dict) and all(isinstance(regions, list) for regions in table.values()):
-            return table
-    except (OSError, ValueError):
-        pass
+    table = kept_json(stored)
+    if isinstance(table, dict) and all(isinstance(regions, list) for regions in table.values()):
+        return table
     table = regions_by_prefix(load())
     keep_json(stored, table)  # a table that cannot be kept only costs a parse next time
     return table
