@@ -1,6 +1,6 @@
 """What botocore's handlers do to one service (aliases.py, handlers.py), kept in the cache folder.
 
-Importing botocore.handlers, and the client machinery it pulls in, was 7% of a small service's run. What the
+Importing botocore.handlers, and the client machinery it pulls in, was 5% of a small service's run. What the
 handlers do to a service depends only on botocore's handlers and on the model's service id, operations,
 their input shapes and those shapes' members, so the facts are kept keyed by botocore's version, the
 handlers file's content and those names. Another model or another botocore works them out again, from
@@ -10,6 +10,7 @@ botocore's handlers as before.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import Any, Optional
 
 import botocore
@@ -19,7 +20,10 @@ from ..cache import cache_dir, digest, file_digest, keep_json, kept_json
 from ..ir.records import record
 
 
-_HANDLERS_FILE = os.path.join(os.path.dirname(botocore.__file__), "handlers.py")
+@lru_cache(maxsize=1)
+def _handlers_digest() -> str:
+    """The content of botocore's handlers.py, hashed once per process (a worker keys every service by it)."""
+    return file_digest(os.path.join(os.path.dirname(botocore.__file__), "handlers.py"))
 
 
 @record
@@ -53,7 +57,7 @@ def worked_out(model: ServiceModel) -> HandlerFacts:
 
 def _key(model: ServiceModel) -> str:
     """botocore's version and handlers, and every name of the model the handlers read."""
-    parts = [botocore.__version__, file_digest(_HANDLERS_FILE), model.service_id.hyphenize()]
+    parts = [botocore.__version__, _handlers_digest(), model.service_id.hyphenize()]
     for name in model.operation_names:
         shape = model.operation_model(name).input_shape
         members = ",".join(shape.members) if shape is not None else ""
