@@ -21,6 +21,8 @@ class StubMethod:
     result: str
     takes_kwargs: bool
     literals: frozenset[str]
+    # `(self, **kwargs: Unpack[request])` in every overload: a keyword call is checked against `request` itself
+    unpacks_only: bool = False
 
 
 @dataclass
@@ -68,12 +70,26 @@ def _method(defs: list[Function]) -> StubMethod:
         positional = definition.args.args[1:] + definition.args.kwonlyargs
         if positional:
             literals |= _literal_strings(positional[0].annotation)
+    request = _unpacked(kwarg.annotation) if kwarg is not None else None
     return StubMethod(
         name=first.name,
-        request=_unpacked(kwarg.annotation) if kwarg is not None else None,
+        request=request,
         result=ast.unparse(first.returns) if first.returns is not None else "None",
         takes_kwargs=kwarg is not None,
         literals=frozenset(literals),
+        unpacks_only=request is not None and all(_unpacks_only(definition, request) for definition in defs),
+    )
+
+
+def _unpacks_only(definition: Function, request: str) -> bool:
+    arguments = definition.args
+    kwarg = arguments.kwarg
+    return (
+        [argument.arg for argument in arguments.posonlyargs + arguments.args] == ["self"]
+        and not arguments.kwonlyargs
+        and arguments.vararg is None
+        and kwarg is not None
+        and _unpacked(kwarg.annotation) == request
     )
 
 
