@@ -46,7 +46,8 @@ def _edit(model: dict[str, Any]) -> None:
     operations["ReportModels"] = {**operations["SendHeartbeat"], "name": "ReportModels"}
     operations["ReportModels"]["input"] = {"shape": "ReportModelsRequest"}
     # DeploymentResult is in a result too now, so requests take DeploymentResultUnionTypeDef; one level down,
-    # DeploymentModel (given a timestamp) too
+    # DeploymentModel (given a timestamp) is two-sided too, and keeps DeploymentModelTypeDef there: a structure
+    # passed whole takes the union, and what it holds stays on the input side (as published)
     shapes["GetDeploymentsResult"]["members"]["LastDeployment"] = {"shape": "DeploymentResult"}
     shapes["DeploymentModel"]["members"]["DeployedAt"] = {"shape": "Timestamp"}
     shapes["FailureHandlingPolicy"]["enum"].remove("DO_NOTHING")  # output only: a value gone
@@ -83,7 +84,6 @@ EXPECTED = {
     ("type_defs.DefinitionTypeDef", "key-type", "Checksum", "compatible"),
     ("type_defs.SendHeartbeatRequestTypeDef", "key-type", "Models", "breaking"),
     ("type_defs.SendHeartbeatRequestTypeDef", "key-type", "DeploymentResult", "compatible"),
-    ("type_defs.DeploymentResultTypeDef", "key-type", "DeploymentModels", "compatible"),
     ("type_defs.DeploymentModelTypeDef", "key-added-optional", "DeployedAt", "compatible"),
     ("literals.FailureHandlingPolicyType", "literal-values-removed", "", "compatible"),  # a reader gets less
 }
@@ -91,7 +91,6 @@ EXPECTED = {
 DETAILS = {
     "AgentMetrics": "Sequence[EdgeMetricTypeDef] → Sequence[AgentMetricTypeDef]",
     "DeploymentResult": "DeploymentResultTypeDef → DeploymentResultUnionTypeDef",
-    "DeploymentModels": "Sequence[DeploymentModelTypeDef] → Sequence[DeploymentModelUnionTypeDef]",
     "Checksum": "ChecksumTypeDef → ModelChecksumTypeDef",
     "Models": "Sequence[ModelTypeDef] → Sequence[HeartbeatModelTypeDef] (ModelMetrics: key MetricName is required)",
 }
@@ -131,6 +130,7 @@ def test_each_edit_is_its_change_with_its_verdict(cli: CLI, edited: Path) -> Non
     assert [c["kind"] for c in result_key] == ["removed"]
     details = {c["subject"]: c["detail"] for c in service["changes"] if c["kind"] == "key-type"}
     assert {subject: details.get(subject) for subject in DETAILS} == DETAILS
+    assert "DeploymentModels" not in details  # held by a structure passed whole: the input side, unchanged
 
 
 def test_text_and_markdown_agree_with_json(cli: CLI, edited: Path) -> None:

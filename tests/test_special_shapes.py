@@ -105,6 +105,25 @@ def test_empty_structures_are_empty_typed_dicts(rendered: dict) -> None:
     )
 
 
+def test_two_sided_structures_take_the_union_where_the_published_do(rendered: dict) -> None:
+    """A request key takes `XUnionTypeDef`; so does a structure reached through a list, a map or a one-sided
+    structure; a structure passed whole holds the input side (`AnalyzerConfiguration` is only `configuration`
+    of CreateAnalyzer, `Configuration` a map value of CreateAccessPreview). Every union stays exported."""
+
+    def key(name: str, key: str) -> str:
+        (line,) = [line for line in _definition(rendered, "accessanalyzer", name).splitlines() if f" {key}:" in line]
+        return line.split(":", 1)[1].strip()
+
+    assert key("CreateAnalyzerRequestTypeDef", "configuration") == "NotRequired[AnalyzerConfigurationUnionTypeDef]"
+    assert key("AnalyzerConfigurationTypeDef", "unusedAccess") == "NotRequired[UnusedAccessConfigurationTypeDef]"
+    assert key("UnusedAccessConfigurationTypeDef", "analysisRule") == "NotRequired[AnalysisRuleTypeDef]"
+    assert key("ConfigurationTypeDef", "kmsKey") == "NotRequired[KmsKeyConfigurationUnionTypeDef]"
+    assert key("KmsKeyConfigurationTypeDef", "grants") == "NotRequired[Sequence[KmsGrantConfigurationUnionTypeDef]]"
+    assert key("KmsGrantConfigurationTypeDef", "constraints") == "NotRequired[KmsGrantConstraintsUnionTypeDef]"
+    for name in ("UnusedAccessConfigurationUnionTypeDef", "AnalysisRuleCriteriaUnionTypeDef"):
+        assert _definition(rendered, "accessanalyzer", name).startswith(f"{name} = Union["), name
+
+
 def test_deprecated_members_and_operations_stay_typed_and_say_so(rendered: dict) -> None:
     request = _typed_dict(rendered, "appintegrations", "CreateApplicationRequestTypeDef")
     fields = {field.name: field for field in request.fields}

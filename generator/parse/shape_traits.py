@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator, Mapping, Optional, TypeGuard
 
-from botocore.model import ListShape, MapShape, Shape, StructureShape
+from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 
 from ..ir.defs import Direction
 from ..ir.types import BOOL, FLOAT, INT, STR, TypeExpr
@@ -102,6 +102,11 @@ def held_structures(shape: StructureShape) -> Iterable[str]:
             yield held.name
 
 
+def held_by(shapes: Iterable[StructureShape]) -> set[str]:
+    """The structures that some of `shapes` hold."""
+    return {name for shape in shapes for name in held_structures(shape)}
+
+
 def held_structure(member: Shape) -> Optional[StructureShape]:
     """The structure a member holds, directly or in a list or a map's values (a map's keys are strings)."""
     while isinstance(member, (ListShape, MapShape)):
@@ -131,6 +136,23 @@ def reachable_structures(shape: Shape) -> Iterator[StructureShape]:
             stack.append(item.member)
         elif isinstance(item, MapShape):
             stack.extend((item.key, item.value))
+
+
+def union_holders(operations: Iterable[OperationModel], two_sided: set[str]) -> set[str]:
+    """The structures whose input members write a two-sided structure X as `XUnionTypeDef`, as the published
+    packages do: every request, and every structure a request reaches through a member that is not itself
+    two-sided. A two-sided member passed whole takes the union (a value a result gave fits), and what it
+    holds keeps the input side, `XTypeDef`, unless another way in reaches it."""
+    holders: set[str] = set()
+    for operation in operations:
+        shape = operation.input_shape
+        if not isinstance(shape, StructureShape):
+            continue
+        holders.add(shape.name)
+        for member in shape.members.values():
+            if not (isinstance(member, StructureShape) and member.name in two_sided):
+                holders.update(item.name for item in reachable_structures(member))
+    return holders
 
 
 def _graph(shapes: Mapping[str, StructureShape]) -> dict[str, set[str]]:

@@ -35,11 +35,12 @@ from .shape_traits import (
     differs_in_published,
     has_members,
     cyclic_structures,
-    held_structures,
+    held_by,
     is_document,
     is_json_header,
     is_streaming,
     member_enum_name,
+    union_holders,
     SCALAR_TYPES,
     member_traits,
     structures_in,
@@ -97,7 +98,7 @@ class ShapeConverter:
         self._unreached = keep_unreached(model, self._roles, previous or {}, self._mark)
         self._sensitive = self._direction_sensitive(differs_by_direction)
         # structures that some structure holds (directly or in a list or map)
-        held = {name for shape in self._shapes.values() for name in held_structures(shape)}
+        held = held_by(self._shapes.values())
         self._nested = held if keys.aliases else set()
         # shapes the published packages split because an empty structure is Mapping/dict there: ours keep
         # one TypedDict and export the published Output and Union names as aliases of it
@@ -114,6 +115,7 @@ class ShapeConverter:
         self._spellings = Spellings(self._taken)
         self._enum_names: Optional[Counter[str]] = None
         self._names = self._assign_names()
+        self._union_holders = union_holders(self._operations(), set(self._union_names))
         results = {name for name, roles in self._roles.items() if Role.RESULT in roles}
         self._shared_requests = request_names(self._operations(), held | results, self._taken)
         self._typed_dicts: dict[tuple[str, Role], TypedDictDef] = {}
@@ -240,6 +242,10 @@ class ShapeConverter:
                 self._typed_dict(self._shapes[name], role)
         for name in sorted(self._folded):
             self._folded_aliases(self._shapes[name])
+        # every union an input structure holds stays exported, as when each such place wrote it
+        inputs = (shape for name, shape in self._shapes.items() if Role.INPUT in self._roles[name])
+        for name in sorted(held_by(inputs) & set(self._union_names) - self._folded):
+            self._union(self._shapes[name])
         for name, aliases in sorted(self._shared_requests.items()):
             for alias in aliases:
                 self._alias(AliasDef(alias, self._typed_dict(self._shapes[name], Role.INPUT).ref))
@@ -294,12 +300,13 @@ class ShapeConverter:
         payload = shape.serialization.get("payload") if role is Role.RESULT else None
         # botocore renames top-level request keys only, so a shape nested elsewhere keeps the model's names
         top_level = role is Role.INPUT and shape.name not in self._nested
+        unions = role is Role.INPUT and shape.name in self._union_holders
         renamed = self._keys.aliases.get(shape.name, {}) if top_level else {}
         left_out = self._keys.left_out.get(shape.name, frozenset()) if role is Role.RESULT else frozenset()
         fields = [
             Field(
                 renamed.get(name, name),
-                self._member_type(name, member, direction, payload),
+                self._member_type(name, member, direction, payload, unions),
                 (role is Role.RESULT and name not in left_out)
                 or (
                     role is not Role.RESULT
@@ -326,22 +333,25 @@ class ShapeConverter:
         self._typed_dicts[key] = definition
         return definition
 
-    def _member_type(self, name: str, member: Shape, direction: Direction, payload: Optional[str]) -> TypeExpr:
+    def _member_type(
+        self, name: str, member: Shape, direction: Direction, payload: Optional[str], unions: bool
+    ) -> TypeExpr:
         if name == payload and member.type_name == "blob":
             # botocore hands a result's blob payload over as the unread HTTP body
             return self.family.external("botocore.response", "StreamingBody")
         if direction is Direction.INPUT and member.type_name == "string" and name in self._input_members:
             return self._input_members[name]
-        return self._type(member, direction)
+        return self._type(member, direction, unions)
 
-    def _type(self, shape: Shape, direction: Direction) -> TypeExpr:
+    def _type(self, shape: Shape, direction: Direction, unions: bool = True) -> TypeExpr:
+        """`unions`: a two-sided structure is written `XUnionTypeDef` on the input side (see union_holders)."""
         is_input = direction is Direction.INPUT
         if isinstance(shape, StructureShape):
-            return self._structure_type(shape, direction)
+            return self._structure_type(shape, direction, unions)
         if isinstance(shape, ListShape):
-            return list_of(is_input, self._type(shape.member, direction))
+            return list_of(is_input, self._type(shape.member, direction, unions))
         if isinstance(shape, MapShape):
-            return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction))
+            return map_of(is_input, self._type(shape.key, direction), self._type(shape.value, direction, unions))
         if getattr(shape, "enum", None):
             if self._member_enum(shape):
                 return DefRef(member_enum_name(getattr(shape, "enum")), Module.LITERALS)
@@ -358,23 +368,27 @@ class ShapeConverter:
             return SCALAR_TYPES[shape.type_name]
         raise ValueError(f"shape {shape.name!r} has unknown type {shape.type_name!r}")
 
-    def _structure_type(self, shape: StructureShape, direction: Direction) -> TypeExpr:
+    def _structure_type(self, shape: StructureShape, direction: Direction, unions: bool) -> TypeExpr:
         if is_document(shape):
             return map_of(direction is Direction.INPUT, STR, ANY)
         if shape.name in self._folded:
             output_alias, union_alias = self._folded_aliases(shape)
-            return (union_alias if direction is Direction.INPUT else output_alias).ref
+            if direction is Direction.OUTPUT:
+                return output_alias.ref
+            return union_alias.ref if unions else DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
         if direction is Direction.INPUT:
-            ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
-            if shape.name in self._union_names:
-                output = DefRef(self._name(shape.name, Role.OUTPUT), Module.TYPE_DEFS)
-                union_def = AliasDef(self._union_names[shape.name], union(ref, output))
-                return self._alias(union_def).ref
-            return ref
+            if shape.name in self._union_names and unions:
+                return self._union(shape).ref
+            return DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
         ref = DefRef(self._name(shape.name, Role.OUTPUT), Module.TYPE_DEFS)
         if shape.serialization.get("eventstream"):
             return Subscript(self.family.external("botocore.eventstream", "EventStream"), (ref,))
         return ref
+
+    def _union(self, shape: StructureShape) -> AliasDef:
+        ref = DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
+        output = DefRef(self._name(shape.name, Role.OUTPUT), Module.TYPE_DEFS)
+        return self._alias(AliasDef(self._union_names[shape.name], union(ref, output)))
 
     def _folded_aliases(self, shape: StructureShape) -> tuple[AliasDef, AliasDef]:
         """A folded shape's published `XOutput` and `XUnion` names, both the one TypedDict it has."""
