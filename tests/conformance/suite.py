@@ -169,7 +169,7 @@ class ServiceChecks:
                 self.file.add(result + self.file.call(method, f"**{name}"), line)
         arguments = keyword_call(request.params)
         # a method taking `**kwargs: Unpack[T]` checks keyword arguments against T itself, the TypedDict line's
-        # check: beyond the default services, a synthesized request is checked in that form (see below)
+        # check: beyond the default services, a synthesized request is checked in that form (_every_form_services)
         once = category in SYNTHESIZED and stub_method.unpacks_only and not self.every_form
         if arguments is not None and not once:
             line = Line(self.service, operation, category, case, "call", expect, detail, base)
