@@ -371,15 +371,15 @@ class ShapeConverter:
     def _structure_type(self, shape: StructureShape, direction: Direction, unions: bool) -> TypeExpr:
         if is_document(shape):
             return map_of(direction is Direction.INPUT, STR, ANY)
-        if shape.name in self._folded:
-            output_alias, union_alias = self._folded_aliases(shape)
-            if direction is Direction.OUTPUT:
-                return output_alias.ref
-            return union_alias.ref if unions else DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
+        folded = shape.name in self._folded
         if direction is Direction.INPUT:
-            if shape.name in self._union_names and unions:
+            if unions and folded:
+                return self._folded_aliases(shape)[1].ref
+            if unions and shape.name in self._union_names:
                 return self._union(shape).ref
             return DefRef(self._name(shape.name, Role.INPUT), Module.TYPE_DEFS)
+        if folded:
+            return self._folded_aliases(shape)[0].ref
         ref = DefRef(self._name(shape.name, Role.OUTPUT), Module.TYPE_DEFS)
         if shape.serialization.get("eventstream"):
             return Subscript(self.family.external("botocore.eventstream", "EventStream"), (ref,))
